@@ -1,0 +1,1 @@
+"""Marsad io stage."""
