@@ -4,7 +4,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 DB     ?= marsad.duckdb
 
-.PHONY: demo test install dev bench clean
+.PHONY: demo test install web-assets bench clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -14,7 +14,11 @@ $(VENV)/.installed: $(BIN)/python pyproject.toml
 	$(BIN)/pip install -q -e '.[dev]'
 	touch $@
 
-install: $(VENV)/.installed
+install: $(VENV)/.installed web-assets
+
+# Offline dashboard assets (basemap, JS libraries) installed from npm at build time.
+web-assets:
+	@if [ -f marsad/web/assets.sh ]; then bash marsad/web/assets.sh; fi
 
 demo: install
 	$(BIN)/marsad code examples --db $(DB)
@@ -23,6 +27,7 @@ demo: install
 	@echo "Explore the events in your browser:  $(BIN)/marsad serve --db $(DB)   then open http://127.0.0.1:8000"
 
 test: install
+	@if [ -n "$$CI" ] && [ -f .ci/browser.sh ]; then bash .ci/browser.sh; fi
 	$(BIN)/python -m pytest -q
 
 bench: install
