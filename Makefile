@@ -27,7 +27,6 @@ demo: install
 	@echo "Explore the events in your browser:  $(BIN)/marsad serve --db $(DB)   then open http://127.0.0.1:8000"
 
 test: install
-	@if [ -n "$$CI" ] && [ -f .ci/browser.sh ]; then bash .ci/browser.sh; fi
 	$(BIN)/python -m pytest -q
 
 bench: install
