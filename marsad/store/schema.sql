@@ -91,3 +91,7 @@ CREATE TABLE IF NOT EXISTS errors (
     reason VARCHAR NOT NULL,
     created TIMESTAMP DEFAULT current_timestamp
 );
+
+-- Added in 0.1 (additive, safe on existing stores): repost fingerprint of the
+-- body (marsad.store.fingerprint), looked up to link near-identical reposts.
+ALTER TABLE articles ADD COLUMN IF NOT EXISTS body_hash VARCHAR;

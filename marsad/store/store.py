@@ -1,0 +1,449 @@
+"""The event store: an embedded DuckDB file, opened only while it is used.
+
+DuckDB lets one process hold a database file for writing, and while it does
+no other process may open it, not even to read. So that ``marsad serve`` can
+read while ``marsad code`` runs, a :class:`Store` never keeps a connection:
+each call connects, does its work (a whole batch in one transaction) and
+closes. Opening is retried while another process holds the file
+(see ``docs/store.md``).
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import time
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
+from datetime import datetime, timezone
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+import duckdb
+
+import marsad
+from marsad.doc import Doc
+from marsad.errors import StoreError
+from marsad.store.fingerprint import body_fingerprint
+from marsad.store.flatten import EVENT_TABLE_COLUMNS, FLAT_NAMES, event_table_row, flat_row, iso_timestamp
+from marsad.store.query import EventFilter
+
+log = logging.getLogger(__name__)
+
+DEFAULT_DB = "marsad.duckdb"
+ARTICLE_COLUMNS = [
+    "doc_id", "source", "url", "title", "published", "language", "text", "raw",
+    "input", "record_no", "run_id", "record", "body_hash",
+]
+_MENTION_COLUMNS = {
+    "entities": ["doc_id", "idx", "text", "start_char", "end_char", "type", "actor_id",
+                 "label_en", "country", "sector", "wikidata"],
+    "places": ["doc_id", "idx", "text", "start_char", "end_char", "geonameid", "name_en",
+               "latitude", "longitude", "country_code", "admin1", "feature"],
+    "times": ["doc_id", "idx", "text", "start_char", "end_char", "value", "granularity"],
+}
+_DUPLICATE_COLUMNS = ["doc_id", "duplicate_of", "similarity", "input", "record_no", "url", "run_id"]
+_ROWS_PER_INSERT = 200
+
+
+def _is_lock_error(exc: Exception) -> bool:
+    text = str(exc).lower()
+    return isinstance(exc, (duckdb.IOException, duckdb.ConnectionException)) and (
+        "lock" in text or "different configuration" in text
+    )
+
+
+def _insert(con: duckdb.DuckDBPyConnection, table: str, columns: list[str], rows: list[list[Any]]) -> None:
+    """Insert ``rows`` with multi-row VALUES statements (far faster than executemany)."""
+    marks = "(" + ", ".join("?" * len(columns)) + ")"
+    head = f"INSERT INTO {table} ({', '.join(columns)}) VALUES "
+    for i in range(0, len(rows), _ROWS_PER_INSERT):
+        chunk = rows[i:i + _ROWS_PER_INSERT]
+        con.execute(head + ", ".join([marks] * len(chunk)), [v for row in chunk for v in row])
+
+
+def _as_int(value: Any) -> int | None:
+    try:
+        return int(value) if value is not None else None
+    except (TypeError, ValueError):
+        return None
+
+
+class Store:
+    """Articles, mentions, events, duplicates, errors and runs in one DuckDB file.
+
+    Parameters
+    ----------
+    path : str or Path, default "marsad.duckdb"
+        The database file; created (with its schema) on the first write.
+    read_only : bool, default False
+        Open for reading only; the file must exist.
+    wait : float, default 60.0
+        Seconds to keep retrying while another process holds the file.
+
+    Examples
+    --------
+    >>> store = Store("events.duckdb")                        # doctest: +SKIP
+    >>> store.add_docs([nlp(doc)], run_id=None)               # doctest: +SKIP
+    {'stored': 1, 'duplicates': 0, 'unchanged': 0, 'events': 2}
+    """
+
+    def __init__(self, path: str | Path = DEFAULT_DB, read_only: bool = False, wait: float = 60.0):
+        self.path = Path(path)
+        self.read_only = read_only
+        self.wait = wait
+        self._schema_ready = False
+
+    # -- connections -------------------------------------------------------------
+
+    @contextmanager
+    def connect(self, read_only: bool | None = None) -> Iterator[duckdb.DuckDBPyConnection]:
+        """Open a short-lived connection, retrying while the file is locked.
+
+        Parameters
+        ----------
+        read_only : bool, optional
+            Defaults to the store's mode. A writable connection creates the
+            file and its schema when needed.
+
+        Yields
+        ------
+        duckdb.DuckDBPyConnection
+            Closed when the ``with`` block ends.
+
+        Raises
+        ------
+        StoreError
+            If the file is missing (read-only), stays locked longer than
+            ``wait`` seconds, or is not a DuckDB database.
+        """
+        ro = self.read_only if read_only is None else read_only
+        if ro and not self.path.exists():
+            raise StoreError(f"[E101] no store at {self.path}; run `marsad code INPUT --db {self.path}` first")
+        if not ro and self.read_only:
+            raise StoreError(f"[E102] store {self.path} was opened read-only")
+        deadline = time.monotonic() + self.wait
+        delay = 0.05
+        while True:
+            try:
+                con = duckdb.connect(str(self.path), read_only=ro)
+                break
+            except duckdb.Error as exc:
+                if not _is_lock_error(exc):
+                    raise StoreError(f"[E103] cannot open store {self.path}: {exc}") from exc
+                if time.monotonic() >= deadline:
+                    raise StoreError(f"[E104] store {self.path} stayed locked for {self.wait:.0f} s: {exc}") from exc
+                time.sleep(delay)
+                delay = min(delay * 2, 1.0)
+        try:
+            if not ro and not self._schema_ready:
+                con.execute(resources.files("marsad.store").joinpath("schema.sql").read_text(encoding="utf-8"))
+                self._schema_ready = True
+            yield con
+        finally:
+            con.close()
+
+    @contextmanager
+    def _transaction(self) -> Iterator[duckdb.DuckDBPyConnection]:
+        with self.connect(read_only=False) as con:
+            con.execute("BEGIN TRANSACTION")
+            try:
+                yield con
+            except BaseException:
+                con.execute("ROLLBACK")
+                raise
+            con.execute("COMMIT")
+
+    # -- runs and errors -----------------------------------------------------------
+
+    def start_run(self, options: dict[str, Any] | None = None) -> int:
+        """Record the start of a run; return its ``run_id``."""
+        with self._transaction() as con:
+            run_id = con.execute("SELECT nextval('run_seq')").fetchone()[0]
+            con.execute(
+                "INSERT INTO runs (run_id, version, started, options) VALUES (?, ?, ?, ?)",
+                [run_id, marsad.__version__, datetime.now(timezone.utc).replace(tzinfo=None),
+                 json.dumps(options or {}, ensure_ascii=False, default=str)],
+            )
+        return int(run_id)
+
+    def finish_run(self, run_id: int, counts: dict[str, Any], seconds: float) -> None:
+        """Record the end of run ``run_id`` with its ``counts`` and duration in seconds."""
+        with self._transaction() as con:
+            con.execute(
+                "UPDATE runs SET finished = ?, counts = ?, seconds = ? WHERE run_id = ?",
+                [datetime.now(timezone.utc).replace(tzinfo=None),
+                 json.dumps(counts, ensure_ascii=False, default=str), seconds, run_id],
+            )
+
+    def record_errors(self, errors: Iterable[tuple[str, int | None, str]], run_id: int | None = None) -> int:
+        """Store ``(input, record_no, reason)`` failures; return how many were new.
+
+        A failure already recorded with the same input, record number and
+        reason is not stored twice, so re-running a batch adds nothing.
+        """
+        rows = [[run_id, str(src), _as_int(no), str(reason)] for src, no, reason in errors]
+        if not rows:
+            return 0
+        with self._transaction() as con:
+            known = set(con.execute(
+                "SELECT input, record_no, reason FROM errors WHERE list_contains(?, input)",
+                [sorted({r[1] for r in rows})],
+            ).fetchall())
+            fresh = []
+            for row in rows:
+                key = (row[1], row[2], row[3])
+                if key not in known:
+                    known.add(key)
+                    fresh.append(row)
+            if fresh:
+                _insert(con, "errors", ["run_id", "input", "record_no", "reason"], fresh)
+        return len(fresh)
+
+    def record_error(self, input: str, record_no: int | None, reason: str, run_id: int | None = None) -> bool:
+        """Store one failure; return False when it was already recorded."""
+        return self.record_errors([(input, record_no, reason)], run_id) == 1
+
+    # -- articles ----------------------------------------------------------------------
+
+    def known(self, docs: Iterable[Doc]) -> set[str]:
+        """Return the ``doc_id`` of each doc the store already holds, by id or as a repost.
+
+        Used to skip coding articles that :meth:`add_docs` would not store.
+        """
+        docs = list(docs)
+        if not docs or not self.path.exists():
+            return set()
+        ids = [d.doc_id for d in docs]
+        prints = {d.doc_id: body_fingerprint(d.text, d.title) for d in docs}
+        with self.connect(read_only=self.read_only) as con:
+            if not _has_table(con, "articles"):
+                return set()
+            seen = {r[0] for r in con.execute(
+                "SELECT doc_id FROM articles WHERE list_contains(?, doc_id) "
+                "UNION SELECT doc_id FROM duplicates WHERE list_contains(?, doc_id)", [ids, ids]).fetchall()}
+            hashes = {r[0] for r in con.execute(
+                "SELECT body_hash FROM articles WHERE list_contains(?, body_hash)",
+                [[h for h in prints.values() if h]]).fetchall()}
+        return {i for i in ids if i in seen or prints[i] in hashes}
+
+    def add_docs(self, docs: Iterable[Doc], run_id: int | None = None) -> dict[str, int]:
+        """Store coded docs in one transaction; link reposts; skip what is stored.
+
+        Each doc is, in order:
+
+        * **unchanged** when its ``doc_id`` is already stored from an earlier
+          run (or recorded as a duplicate by one): nothing is written;
+        * a **duplicate** when its text is stored already in this run, or its
+          body fingerprint (:func:`~marsad.store.fingerprint.body_fingerprint`)
+          matches a stored article or an earlier doc of the batch: a row in
+          ``duplicates`` links it to that article, which is not coded again;
+        * **stored** otherwise: its article, entities, places, times and events.
+
+        Parameters
+        ----------
+        docs : iterable of Doc
+            Coded documents; ``doc.meta["input"]`` and ``doc.meta["record_no"]``
+            are kept when present.
+        run_id : int, optional
+            The run (:meth:`start_run`) they belong to.
+
+        Returns
+        -------
+        dict
+            ``{"stored", "duplicates", "unchanged", "events"}`` counts
+            (``events`` = events stored).
+
+        Raises
+        ------
+        StoreError
+            If the batch cannot be written; then nothing of it is stored.
+        """
+        docs = list(docs)
+        counts = {"stored": 0, "duplicates": 0, "unchanged": 0, "events": 0}
+        if not docs:
+            return counts
+        try:
+            with self._transaction() as con:
+                self._write_batch(con, docs, run_id, counts)
+        except duckdb.Error as exc:
+            raise StoreError(f"[E105] batch of {len(docs)} docs not stored in {self.path}: {exc}") from exc
+        return counts
+
+    def _write_batch(self, con, docs: list[Doc], run_id: int | None, counts: dict[str, int]) -> None:
+        ids = [d.doc_id for d in docs]
+        prints = [body_fingerprint(d.text, d.title) for d in docs]
+        stored_run = dict(con.execute(
+            "SELECT doc_id, run_id FROM articles WHERE list_contains(?, doc_id)", [ids]).fetchall())
+        dup_runs: dict[str, set] = {}
+        for doc_id, rid in con.execute(
+                "SELECT doc_id, run_id FROM duplicates WHERE list_contains(?, doc_id)", [ids]).fetchall():
+            dup_runs.setdefault(doc_id, set()).add(rid)
+        by_print = dict(con.execute(
+            "SELECT body_hash, min(doc_id) FROM articles WHERE list_contains(?, body_hash) GROUP BY body_hash",
+            [[p for p in prints if p]]).fetchall())
+        rows: dict[str, list[list[Any]]] = {t: [] for t in ("articles", "duplicates", "entities",
+                                                         "places", "times", "events")}
+        for doc, fp in zip(docs, prints):
+            this_run = run_id is not None
+            if doc.doc_id in stored_run and not (this_run and stored_run[doc.doc_id] == run_id):
+                counts["unchanged"] += 1
+                continue
+            if doc.doc_id in dup_runs and not (this_run and dup_runs[doc.doc_id] == {run_id}):
+                counts["unchanged"] += 1
+                continue
+            original = doc.doc_id if doc.doc_id in stored_run else by_print.get(fp) if fp else None
+            if original is not None:
+                similarity = 1.0 if original == doc.doc_id else None
+                rows["duplicates"].append([doc.doc_id, original, similarity, _meta(doc, "input"),
+                                           _as_int(doc.meta.get("record_no")), doc.url, run_id])
+                counts["duplicates"] += 1
+                continue
+            self._rows_of(doc, fp, run_id, rows)
+            stored_run[doc.doc_id] = run_id
+            if fp:
+                by_print[fp] = doc.doc_id
+            counts["stored"] += 1
+            counts["events"] += len(doc.events)
+        _insert(con, "articles", ARTICLE_COLUMNS, rows["articles"])
+        _insert(con, "duplicates", _DUPLICATE_COLUMNS, rows["duplicates"])
+        for table, columns in _MENTION_COLUMNS.items():
+            _insert(con, table, columns, rows[table])
+        _insert(con, "events", EVENT_TABLE_COLUMNS, rows["events"])
+
+    @staticmethod
+    def _rows_of(doc: Doc, fp: str | None, run_id: int | None, rows: dict[str, list]) -> None:
+        record = doc.to_record()
+        rows["articles"].append([
+            doc.doc_id, doc.source, doc.url, doc.title, iso_timestamp(doc.published), doc.language,
+            doc.text, doc.raw or None, _meta(doc, "input"), _as_int(doc.meta.get("record_no")),
+            run_id, json.dumps(record, ensure_ascii=False, default=str), fp,
+        ])
+        for i, e in enumerate(doc.entities):
+            rows["entities"].append([doc.doc_id, i, e.text, e.start, e.end, e.type, e.actor_id,
+                                     e.label_en, e.country, e.sector, e.wikidata])
+        for i, p in enumerate(doc.places):
+            rows["places"].append([doc.doc_id, i, p.text, p.start, p.end, p.geonameid, p.name_en,
+                                   p.latitude, p.longitude, p.country_code, p.admin1, p.feature])
+        for i, t in enumerate(doc.times):
+            rows["times"].append([doc.doc_id, i, t.text, t.start, t.end, t.value, t.granularity])
+        for ev in record["events"]:
+            rows["events"].append(event_table_row(record, ev, json.dumps(ev, ensure_ascii=False, default=str)))
+
+    # -- queries -----------------------------------------------------------------------
+
+    def counts(self) -> dict[str, int]:
+        """Return the number of rows in each table (all zero when the file is absent)."""
+        tables = ("articles", "duplicates", "entities", "places", "times", "events", "errors", "runs")
+        if not self.path.exists():
+            return dict.fromkeys(tables, 0)
+        with self.connect(read_only=True) as con:
+            return {t: (con.execute(f"SELECT count(*) FROM {t}").fetchone()[0]
+                        if _has_table(con, t) else 0) for t in tables}
+
+    def events(self, filters: EventFilter | None = None, limit: int | None = None) -> list[dict[str, Any]]:
+        """Return matching events as flat rows, newest first.
+
+        Parameters
+        ----------
+        filters : EventFilter, optional
+        limit : int, optional
+            At most this many rows.
+
+        Returns
+        -------
+        list of dict
+            Keys :data:`marsad.store.flatten.FLAT_NAMES` (the event with its
+            article's fields), ordered by event date then publication date,
+            newest first.
+        """
+        filters = filters or EventFilter()
+        where, params = filters.where()
+        sql = ("SELECT a.doc_id, a.published, a.source, a.url, a.title, a.language, e.record "
+               f"FROM events e JOIN articles a USING (doc_id) WHERE {where} "
+               "ORDER BY COALESCE(e.event_date, CAST(a.published AS DATE)) DESC NULLS LAST, e.event_id")
+        if limit is not None:
+            sql += f" LIMIT {int(limit)}"
+        keys = ("doc_id", "published", "source", "url", "title", "language")
+        with self.connect(read_only=True) as con:
+            rows = con.execute(sql, params).fetchall()
+        out = []
+        for *head, event in rows:
+            article = dict(zip(keys, head))
+            if article["published"] is not None:
+                article["published"] = article["published"].isoformat()
+            out.append(flat_row(article, json.loads(event)))
+        return out
+
+    def records(self, filters: EventFilter | None = None, batch: int = 200) -> Iterator[dict[str, Any]]:
+        """Yield stored article records (the output contract), oldest first.
+
+        Without filters every article is yielded whole. With filters only
+        articles having a matching event are yielded, and each record's
+        ``events`` keeps just the matching ones.
+
+        Parameters
+        ----------
+        filters : EventFilter, optional
+        batch : int, default 200
+            Records read per round trip (bounds memory).
+        """
+        filters = filters or EventFilter()
+        with self.connect(read_only=True) as con:
+            if filters.empty:
+                cur = con.execute("SELECT record FROM articles ORDER BY published NULLS LAST, doc_id")
+                while chunk := cur.fetchmany(batch):
+                    for (rec,) in chunk:
+                        yield json.loads(rec)
+                return
+            where, params = filters.where()
+            cur = con.execute(
+                "SELECT a.record, list(e.event_id ORDER BY e.event_id) FROM events e JOIN articles a "
+                f"USING (doc_id) WHERE {where} GROUP BY a.doc_id, a.record, a.published "
+                "ORDER BY a.published NULLS LAST, a.doc_id", params)
+            while chunk := cur.fetchmany(batch):
+                for rec, event_ids in chunk:
+                    record = json.loads(rec)
+                    keep = set(event_ids)
+                    record["events"] = [e for e in record["events"] if e["event_id"] in keep]
+                    yield record
+
+    def errors(self, run_id: int | None = None) -> list[dict[str, Any]]:
+        """Return recorded failures (of one run, or all), oldest first."""
+        sql = "SELECT run_id, input, record_no, reason FROM errors"
+        params: list[Any] = []
+        if run_id is not None:
+            sql += " WHERE run_id = ?"
+            params.append(run_id)
+        with self.connect(read_only=True) as con:
+            rows = con.execute(sql + " ORDER BY created, input, record_no", params).fetchall()
+        return [dict(zip(("run_id", "input", "record_no", "reason"), r)) for r in rows]
+
+    def runs(self) -> list[dict[str, Any]]:
+        """Return every run with its version, options, counts and seconds, oldest first."""
+        with self.connect(read_only=True) as con:
+            rows = con.execute(
+                "SELECT run_id, version, started, finished, options, counts, seconds FROM runs ORDER BY run_id"
+            ).fetchall()
+        keys = ("run_id", "version", "started", "finished", "options", "counts", "seconds")
+        out = []
+        for r in rows:
+            d = dict(zip(keys, r))
+            d["options"] = json.loads(d["options"]) if d["options"] else {}
+            d["counts"] = json.loads(d["counts"]) if d["counts"] else None
+            out.append(d)
+        return out
+
+
+def _meta(doc: Doc, key: str) -> str | None:
+    value = doc.meta.get(key)
+    return None if value is None else str(value)
+
+
+def _has_table(con, name: str) -> bool:
+    return bool(con.execute(
+        "SELECT count(*) FROM information_schema.tables WHERE table_name = ?", [name]).fetchone()[0])
+
+
+__all__ = ["Store", "DEFAULT_DB", "FLAT_NAMES"]
