@@ -1,0 +1,321 @@
+"""Clean scraped article text: headline, dateline, body, and nothing else.
+
+A news page scraped to plain text carries the page around the article: a
+"print" widget glued to a repeat of the headline, the publication date line,
+the headline repeated as image captions between paragraphs, "read also"
+links and share/view counters at the end. :func:`clean_scraped_text` keeps
+the headline and the body paragraphs, parses the date line, and records every
+stretch it removed, with offsets into the raw input, so nothing is lost.
+
+The cleaned text is assembled from whole raw lines (trimmed, NFC), so each
+line of the result maps back to one line of the raw input
+(:meth:`CleanResult.to_raw`).
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass, field
+
+from marsad.io.dates import parse_dateline
+from marsad.io.furniture import LEAD_IN, TRAILING_COUNTER, TRAILING_FOOTER, WIDGET_TOKEN
+
+_LINE = re.compile(r"([^\r\n\u2028\u2029]*)(?:\r\n|[\r\n\u2028\u2029]|$)")
+_EDGE = " \t\f\v\u00a0\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a" \
+        "\u200b\u200e\u200f\u202f\u205f\u3000\ufeff"
+_LETTER = re.compile(r"[^\W\d_]")
+_NOT_WORD = re.compile(r"[^\w\s]|[\u064B-\u065F\u0670\u0640_]")
+_SEPARATORS = re.compile(r"^[\s|•·\-–—:/]+")
+HEADER_LINES = 6
+
+
+@dataclass(frozen=True, slots=True)
+class Removed:
+    """A stretch of the raw input that cleaning dropped.
+
+    Parameters
+    ----------
+    start, end : int
+        Half-open code-point offsets into the raw input.
+    reason : str
+        ``"dateline"``, ``"widget"``, ``"headline repeat"``, ``"related link"``,
+        ``"repeated caption"``, ``"counter"`` or ``"footer"``.
+    text : str
+        The removed characters.
+    """
+
+    start: int
+    end: int
+    reason: str
+    text: str
+
+
+@dataclass(slots=True)
+class CleanResult:
+    """What :func:`clean_scraped_text` returns.
+
+    Parameters
+    ----------
+    text : str
+        Headline (when known) on the first line, a blank line, then the body
+        paragraphs. Empty when nothing is left.
+    title : str or None
+        The headline.
+    published : str or None
+        ISO 8601 publication date from the date line.
+    body_start : int
+        Offset in ``text`` where the body begins (0 without a headline).
+    removed : list of Removed
+        Every dropped stretch of the raw input, in input order.
+    pieces : list of tuple of int
+        ``(text_start, text_end, raw_start, raw_end)`` for each line of
+        ``text`` taken from the raw input (a title given by the caller has
+        none).
+    """
+
+    text: str
+    title: str | None = None
+    published: str | None = None
+    body_start: int = 0
+    removed: list[Removed] = field(default_factory=list)
+    pieces: list[tuple[int, int, int, int]] = field(default_factory=list)
+
+    @property
+    def body(self) -> str:
+        """The body paragraphs without the headline."""
+        return self.text[self.body_start:]
+
+    def to_raw(self, offset: int) -> int | None:
+        """Map an offset in ``text`` to the raw input.
+
+        Exact within a line unless NFC changed that line's length (then the
+        line's raw start is returned); ``None`` for separators and for a
+        caller-given title.
+        """
+        for ts, te, rs, re_ in self.pieces:
+            if ts <= offset < te:
+                return rs + (offset - ts) if te - ts == re_ - rs else rs
+        return None
+
+
+@dataclass(slots=True)
+class _Line:
+    """One raw line, trimmed: ``raw[start:end]``; ``blank_before`` if a blank line precedes it."""
+
+    start: int
+    end: int
+    text: str
+    blank_before: bool = False
+    drop: str | None = None
+
+
+def _lines(raw: str) -> list[_Line]:
+    """Split ``raw`` into trimmed non-empty lines with their raw offsets."""
+    out: list[_Line] = []
+    blank = False
+    for m in _LINE.finditer(raw):
+        if m.start() == m.end() == len(raw) and raw:
+            break
+        s = m.group(1)
+        content = s.strip(_EDGE)
+        if not content:
+            blank = True
+            continue
+        start = m.start() + len(s) - len(s.lstrip(_EDGE))
+        out.append(_Line(start, start + len(content), content, blank_before=blank))
+        blank = False
+    return out
+
+
+def _key(s: str) -> str:
+    """Comparison form: no punctuation, diacritics or tatweel; single spaces."""
+    return " ".join(_NOT_WORD.sub(" ", s).split())
+
+
+def _repeats_headline(line: str, title_key: str) -> bool:
+    """Return True when ``line`` is the headline or its first words (two or more)."""
+    k = _key(line)
+    if not k or not title_key:
+        return False
+    if k == title_key:
+        return True
+    return len(k.split()) >= 2 and title_key.startswith(k + " ")
+
+
+def _strip_widgets(line: str) -> tuple[str, bool]:
+    """Remove widget labels (and counters) from the start of ``line``.
+
+    Returns the rest of the line and whether anything was removed.
+    """
+    rest, found = line, False
+    while True:
+        rest = _SEPARATORS.sub("", rest)
+        m = WIDGET_TOKEN.match(rest)
+        if not m or not m.group().strip():
+            return rest.strip(), found
+        rest, found = rest[m.end():], True
+
+
+def _is_title(line: _Line, following: list[_Line]) -> bool:
+    """Decide whether the first content line is a headline."""
+    words = line.text.split()
+    if not following or not 2 <= len(words) <= 30 or len(line.text) > 200:
+        return False
+    if line.text.endswith((".", "،", ",", ":", "…")) or LEAD_IN.match(line.text):
+        return False
+    nxt = following[0]
+    return (nxt.blank_before or nxt.drop is not None
+            or len(line.text) < 0.5 * len(nxt.text))
+
+
+def _drop_furniture(lines: list[_Line], title_key: str) -> None:
+    """Mark widget, related-link, headline-repeat and counter lines."""
+    for ln in lines:
+        if ln.drop:
+            continue
+        words = len(ln.text.split())
+        if LEAD_IN.match(ln.text) and words <= 25:
+            ln.drop = "related link"
+            continue
+        rest, had_widget = _strip_widgets(ln.text)
+        if had_widget and (not rest or not _LETTER.search(rest)):
+            ln.drop = "widget"
+        elif had_widget and _repeats_headline(rest, title_key):
+            ln.drop = "widget"
+        elif words <= 20 and _repeats_headline(ln.text, title_key):
+            ln.drop = "headline repeat"
+        elif not _LETTER.search(ln.text) and len(ln.text) <= 20:
+            ln.drop = "counter"
+    short: dict[str, list[_Line]] = {}
+    for ln in lines:
+        if not ln.drop and len(ln.text.split()) <= 8 and not ln.text.endswith((".", "؟", "!", ":")):
+            short.setdefault(_key(ln.text), []).append(ln)
+    for group in short.values():
+        if len(group) >= 2:
+            for ln in group:
+                ln.drop = "repeated caption"
+
+
+def _trim_tail(lines: list[_Line], raw: str, removed: list[Removed]) -> None:
+    """Cut share/print counters and link footers glued to the end of the text."""
+    for ln in reversed(lines):
+        if ln.drop:
+            continue
+        for rx, reason in ((TRAILING_COUNTER, "counter"), (TRAILING_FOOTER, "footer")):
+            m = rx.search(ln.text)
+            if m and m.start() < len(ln.text):
+                cut = len(ln.text[: m.start()].rstrip(_EDGE))
+                removed.append(Removed(ln.start + cut, ln.end, reason, ln.text[cut:]))
+                ln.end = ln.start + cut
+                ln.text = ln.text[:cut]
+        if ln.text:
+            return
+        ln.drop = "counter"
+
+
+def clean_scraped_text(raw: str, title: str | None = None) -> CleanResult:
+    """Separate a scraped article's headline, date and body from page furniture.
+
+    Parameters
+    ----------
+    raw : str
+        The article as scraped to plain text (any line endings).
+    title : str, optional
+        The headline when it is known from elsewhere (a record's ``title``
+        field, HTML metadata). Otherwise the first line is taken as the
+        headline when it looks like one: 2–30 words, at most 200 characters,
+        no sentence-final punctuation, followed by a blank line, a removed
+        line or a paragraph at least twice as long.
+
+    Returns
+    -------
+    CleanResult
+        ``text`` is ``title + "\\n\\n" + body`` (or only the body). Body
+        paragraphs keep the raw line breaks; runs of blank lines become one.
+
+    Notes
+    -----
+    Rules, each recorded in ``removed`` with its reason:
+
+    * a date line within the first six lines (weekday, date, 12-hour time
+      with ``ص``/``م``, labels such as ``نشر في``) sets ``published``;
+    * a line of widget labels (``طباعة``, ``شارك``, ``A+``...) with at most
+      counters or a repeat of the headline's first words is dropped;
+    * a short line (≤ 20 words) repeating the headline's start, or a short
+      line occurring twice or more (image captions), is dropped;
+    * "read also"/"related" lead-in lines (≤ 25 words) are dropped;
+    * a share/print counter or link footer at the very end is cut
+      (``"...ذلك.شارك8868"`` keeps ``"...ذلك."``).
+
+    Examples
+    --------
+    >>> r = clean_scraped_text("عنوان الخبر هنا\\n\\nالسبت 21/نوفمبر/2015 - 09:59 م\\nطباعة\\nنص الخبر.\\nشارك12")
+    >>> r.title, r.published, r.text
+    ('عنوان الخبر هنا', '2015-11-21T21:59:00', 'عنوان الخبر هنا\\n\\nنص الخبر.')
+    """
+    lines = _lines(raw)
+    removed: list[Removed] = []
+    published = None
+    for ln in lines[:HEADER_LINES]:
+        rest, _ = _strip_widgets(ln.text)
+        value = parse_dateline(rest) if rest else None
+        if value:
+            published, ln.drop = value, "dateline"
+            break
+    title_line = None
+    if title is None:
+        content = [ln for ln in lines if not ln.drop]
+        first = content[0] if content else None
+        rest, had_widget = _strip_widgets(first.text) if first else ("", False)
+        if first is not None and not (had_widget and not _LETTER.search(rest)):
+            after = [ln for ln in lines if ln.start > first.start]
+            if _is_title(first, after):
+                title_line, title = first, first.text
+                first.drop = "title"
+    title = " ".join(title.split()) if title else None
+    _drop_furniture(lines, _key(title) if title else "")
+    _trim_tail(lines, raw, removed)
+    for ln in lines:
+        if ln.drop and ln.drop != "title":
+            removed.append(Removed(ln.start, ln.end, ln.drop, raw[ln.start:ln.end]))
+    removed.sort(key=lambda r: r.start)
+    return _assemble(lines, title, title_line, published, removed)
+
+
+def _assemble(lines: list[_Line], title: str | None, title_line: _Line | None,
+              published: str | None, removed: list[Removed]) -> CleanResult:
+    """Join the headline and kept lines into the cleaned text, recording pieces."""
+    parts: list[str] = []
+    pieces: list[tuple[int, int, int, int]] = []
+    pos = 0
+
+    def add(s: str, raw_span: tuple[int, int] | None) -> None:
+        nonlocal pos
+        s = unicodedata.normalize("NFC", s)
+        if raw_span is not None:
+            pieces.append((pos, pos + len(s), raw_span[0], raw_span[1]))
+        parts.append(s)
+        pos += len(s)
+
+    if title:
+        add(title, (title_line.start, title_line.end) if title_line else None)
+    body_start = 0
+    prev: _Line | None = None
+    gap = False
+    for ln in lines:
+        if ln.drop:
+            gap = gap or ln.blank_before
+            continue
+        if pos:
+            sep = "\n" if prev is not None and not (ln.blank_before or gap) else "\n\n"
+            if prev is None:
+                sep = "\n\n"
+            add(sep, None)
+        if prev is None:
+            body_start = pos
+        add(ln.text, (ln.start, ln.end))
+        prev, gap = ln, False
+    if prev is None:
+        body_start = pos
+    return CleanResult("".join(parts), title, published, body_start, removed, pieces)

@@ -1,0 +1,234 @@
+"""One reader per input format, each yielding ``Doc`` or ``InputError`` per article.
+
+A reader takes an open binary stream and the input's name (used in errors
+and in ``meta["input"]``). A failure that concerns one article is yielded as
+an :class:`~marsad.errors.InputError` and reading goes on; a failure that
+ends the stream (truncated gzip, malformed JSON array) is yielded last.
+"""
+
+from __future__ import annotations
+
+import csv
+import gzip
+import json
+import logging
+import sys
+import zipfile
+import zlib
+from collections.abc import Callable, Iterator
+from typing import BinaryIO
+
+from marsad.doc import Doc
+from marsad.errors import InputError
+from marsad.io.articles import doc_from_html, doc_from_record, doc_from_text
+from marsad.io.decode import decode_bytes
+from marsad.io.streams import iter_json_values, text_stream
+
+log = logging.getLogger(__name__)
+
+Item = Doc | InputError
+Reader = Callable[[BinaryIO, str, int], Iterator[Item]]
+
+
+def _read_capped(stream: BinaryIO, source: str, max_bytes: int) -> bytes:
+    """Read a whole stream, refusing more than ``max_bytes``."""
+    data = stream.read(max_bytes + 1)
+    if len(data) > max_bytes:
+        raise InputError(source, f"file larger than {max_bytes} bytes")
+    return data
+
+
+def guard(source: str, record_no: int | None, build: Callable[[], Doc]) -> Item:
+    """Run ``build``; turn any failure into an InputError for this article."""
+    try:
+        return build()
+    except InputError as exc:
+        return exc
+    except Exception as exc:  # noqa: BLE001 - one bad article must not stop a batch
+        log.debug("unexpected failure on %s record %s", source, record_no, exc_info=True)
+        return InputError(source, f"unreadable ({type(exc).__name__}: {exc})", record_no)
+
+
+def read_txt(stream: BinaryIO, source: str, max_bytes: int) -> Iterator[Item]:
+    """Yield the one article of a plain-text file (encoding detected)."""
+    def build() -> Doc:
+        text = decode_bytes(_read_capped(stream, source, max_bytes), source)
+        return doc_from_text(text, meta={"input": source, "record_no": None})
+    yield guard(source, None, build)
+
+
+def read_html(stream: BinaryIO, source: str, max_bytes: int) -> Iterator[Item]:
+    """Yield the one article of an HTML page."""
+    def build() -> Doc:
+        data = _read_capped(stream, source, max_bytes)
+        if not data.strip():
+            raise InputError(source, "empty file")
+        return doc_from_html(data, meta={"input": source, "record_no": None})
+    yield guard(source, None, build)
+
+
+def _records(values: Iterator[object], source: str, start: int = 1) -> Iterator[Item]:
+    """Turn decoded JSON values into docs, numbering records from ``start``."""
+    n = start - 1
+    try:
+        for n, value in enumerate(values, start):
+            yield guard(source, n, lambda v=value, k=n: doc_from_record(v, source, k))
+    except json.JSONDecodeError as exc:
+        yield InputError(source, f"malformed JSON ({exc.msg})", n + 1)
+    except UnicodeDecodeError as exc:
+        yield InputError(source, f"unknown encoding (invalid {exc.encoding} after record {n})", n + 1)
+
+
+def read_json(stream: BinaryIO, source: str, max_bytes: int) -> Iterator[Item]:
+    """Yield the articles of a JSON array, a single JSON object, or concatenated objects."""
+    try:
+        f, head = text_stream(stream, source)
+    except InputError as exc:
+        yield exc
+        return
+    if not head.strip():
+        yield InputError(source, "empty file")
+        return
+    yield from _records(iter_json_values(f), source)
+
+
+def read_jsonl(stream: BinaryIO, source: str, max_bytes: int) -> Iterator[Item]:
+    """Yield one article per line of a JSON Lines file; record numbers are line numbers."""
+    try:
+        f, head = text_stream(stream, source)
+    except InputError as exc:
+        yield exc
+        return
+    if not head.strip():
+        yield InputError(source, "empty file")
+        return
+    yield from iter_jsonl_lines(f, source)
+
+
+def iter_jsonl_lines(lines, source: str, first_no: int = 1) -> Iterator[Item]:
+    """Yield one article (or error) per non-blank line of JSON Lines text.
+
+    Parameters
+    ----------
+    lines : iterable of str
+        The lines; blank ones are skipped but still counted.
+    source : str
+        Input name.
+    first_no : int, default 1
+        Line number of the first line.
+    """
+    no = first_no - 1
+    try:
+        for no, line in enumerate(lines, first_no):
+            if not line.strip():
+                continue
+            try:
+                record = json.loads(line)
+            except json.JSONDecodeError as exc:
+                yield InputError(source, f"malformed JSON line ({exc.msg} at column {exc.colno})", no)
+                continue
+            yield guard(source, no, lambda r=record, k=no: doc_from_record(r, source, k))
+    except UnicodeDecodeError as exc:
+        yield InputError(source, f"unknown encoding (invalid {exc.encoding} after line {no})", no + 1)
+
+
+def read_csv(stream: BinaryIO, source: str, max_bytes: int) -> Iterator[Item]:
+    """Yield one article per CSV row (header row names the fields); record numbers count rows."""
+    try:
+        f, head = text_stream(stream, source)
+    except InputError as exc:
+        yield exc
+        return
+    if not head.strip():
+        yield InputError(source, "empty file")
+        return
+    csv.field_size_limit(min(sys.maxsize, 2**31 - 1))
+    rows = csv.DictReader(f)
+    n = 0
+    try:
+        for n, row in enumerate(rows, 1):
+            clean = {k: v for k, v in row.items() if k is not None}
+            yield guard(source, n, lambda r=clean, k=n: doc_from_record(r, source, k))
+    except csv.Error as exc:
+        yield InputError(source, f"malformed CSV ({exc})", n + 1)
+    except UnicodeDecodeError as exc:
+        yield InputError(source, f"unknown encoding (invalid {exc.encoding} after row {n})", n + 1)
+
+
+def read_warc(stream: BinaryIO, source: str, max_bytes: int) -> Iterator[Item]:
+    """Yield one article per HTML response record of a WARC (plain or gzipped).
+
+    Records other than ``response`` with an HTML payload and a 2xx status
+    are skipped. ``record_no`` counts the HTML response records; the
+    target URI becomes ``url`` and the WARC date and record id go to ``meta``.
+    """
+    from warcio.archiveiterator import ArchiveIterator
+    from warcio.exceptions import ArchiveLoadFailed
+
+    n = 0
+    try:
+        for record in ArchiveIterator(stream):
+            if record.rec_type != "response" or record.http_headers is None:
+                continue
+            status = record.http_headers.get_statuscode() or ""
+            ctype = (record.http_headers.get_header("Content-Type") or "text/html").lower()
+            if not status.startswith("2") or "html" not in ctype:
+                continue
+            n += 1
+            url = record.rec_headers.get_header("WARC-Target-URI")
+            meta = {"input": source, "record_no": n,
+                    "warc_date": record.rec_headers.get_header("WARC-Date"),
+                    "warc_record_id": record.rec_headers.get_header("WARC-Record-ID")}
+            payload = record.content_stream().read(max_bytes + 1)
+            if len(payload) > max_bytes:
+                yield InputError(source, f"record larger than {max_bytes} bytes", n)
+                continue
+            yield guard(source, n, lambda p=payload, u=url, m=meta: doc_from_html(p, url=u, meta=m))
+    except (EOFError, zlib.error, gzip.BadGzipFile) as exc:
+        yield InputError(source, f"truncated gzip ({exc})", n + 1)
+    except ArchiveLoadFailed as exc:
+        yield InputError(source, f"not a WARC file ({str(exc).splitlines()[0]})", n + 1)
+
+
+def read_gzip(stream: BinaryIO, source: str, max_bytes: int, inner: str) -> Iterator[Item]:
+    """Yield the articles of a gzipped file, read as the format of ``inner`` (its name without ``.gz``)."""
+    from marsad.io.sources import reader_for
+
+    reader = reader_for(inner)
+    if reader is None:
+        yield InputError(source, f"unsupported file type inside gzip: {inner}")
+        return
+    try:
+        yield from reader(gzip.GzipFile(fileobj=stream), source, max_bytes)
+    except EOFError as exc:
+        yield InputError(source, f"truncated gzip ({exc})")
+    except (gzip.BadGzipFile, zlib.error) as exc:
+        yield InputError(source, f"corrupt gzip ({exc})")
+
+
+def read_zip(stream: BinaryIO, source: str, max_bytes: int) -> Iterator[Item]:
+    """Yield the articles of every supported member of a zip archive, members sorted by name.
+
+    Members are named ``archive.zip!member`` in errors and ``meta["input"]``.
+    Directories, hidden files, ``__MACOSX`` entries and unsupported types
+    are skipped.
+    """
+    from marsad.io.sources import is_hidden, reader_for
+
+    try:
+        archive = zipfile.ZipFile(stream)
+    except (zipfile.BadZipFile, OSError) as exc:
+        yield InputError(source, f"corrupt zip ({exc})")
+        return
+    with archive:
+        for info in sorted(archive.infolist(), key=lambda i: i.filename):
+            name = info.filename
+            reader = reader_for(name)
+            if info.is_dir() or is_hidden(name) or reader is None:
+                continue
+            where = f"{source}!{name}"
+            try:
+                with archive.open(info) as member:
+                    yield from reader(member, where, max_bytes)
+            except (zipfile.BadZipFile, zlib.error, EOFError, OSError) as exc:
+                yield InputError(where, f"corrupt zip member ({exc})")
