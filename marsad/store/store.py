@@ -45,6 +45,7 @@ _MENTION_COLUMNS = {
 }
 _DUPLICATE_COLUMNS = ["doc_id", "duplicate_of", "similarity", "input", "record_no", "url", "run_id"]
 _ROWS_PER_INSERT = 200
+_COUNT_KEY = {"stored": "stored", "duplicate": "duplicates", "unchanged": "unchanged"}
 
 
 def _is_lock_error(exc: Exception) -> bool:
@@ -231,21 +232,12 @@ class Store:
     def add_docs(self, docs: Iterable[Doc], run_id: int | None = None) -> dict[str, int]:
         """Store coded docs in one transaction; link reposts; skip what is stored.
 
-        Each doc is, in order:
-
-        * **unchanged** when its ``doc_id`` is already stored from an earlier
-          run (or recorded as a duplicate by one): nothing is written;
-        * a **duplicate** when its text is stored already in this run, or its
-          body fingerprint (:func:`~marsad.store.fingerprint.body_fingerprint`)
-          matches a stored article or an earlier doc of the batch: a row in
-          ``duplicates`` links it to that article, which is not coded again;
-        * **stored** otherwise: its article, entities, places, times and events.
+        See :meth:`put` for what happens to each doc.
 
         Parameters
         ----------
         docs : iterable of Doc
-            Coded documents; ``doc.meta["input"]`` and ``doc.meta["record_no"]``
-            are kept when present.
+            Coded documents.
         run_id : int, optional
             The run (:meth:`start_run`) they belong to.
 
@@ -261,17 +253,54 @@ class Store:
             If the batch cannot be written; then nothing of it is stored.
         """
         docs = list(docs)
+        outcomes = self.put(docs, run_id)
         counts = {"stored": 0, "duplicates": 0, "unchanged": 0, "events": 0}
-        if not docs:
-            return counts
-        try:
-            with self._transaction() as con:
-                self._write_batch(con, docs, run_id, counts)
-        except duckdb.Error as exc:
-            raise StoreError(f"[E105] batch of {len(docs)} docs not stored in {self.path}: {exc}") from exc
+        for doc, outcome in zip(docs, outcomes):
+            counts[_COUNT_KEY[outcome]] += 1
+            if outcome == "stored":
+                counts["events"] += len(doc.events)
         return counts
 
-    def _write_batch(self, con, docs: list[Doc], run_id: int | None, counts: dict[str, int]) -> None:
+    def put(self, docs: list[Doc], run_id: int | None = None) -> list[str]:
+        """Store a batch of coded docs in one transaction; return each doc's outcome.
+
+        Each doc, in order, is:
+
+        * ``"unchanged"`` when its ``doc_id`` is already stored by an earlier
+          run (or recorded as a duplicate by one): nothing is written;
+        * ``"duplicate"`` when its text was already stored in this run, or its
+          body fingerprint (:func:`~marsad.store.fingerprint.body_fingerprint`)
+          matches a stored article or an earlier doc of the batch: a row in
+          ``duplicates`` links it to that article, which is not coded again;
+        * ``"stored"`` otherwise: its article, entities, places, times and
+          events are written.
+
+        Parameters
+        ----------
+        docs : list of Doc
+            ``doc.meta["input"]`` and ``doc.meta["record_no"]`` are kept
+            when present.
+        run_id : int, optional
+
+        Returns
+        -------
+        list of str
+            One outcome per doc.
+
+        Raises
+        ------
+        StoreError
+            If the batch cannot be written; then nothing of it is stored.
+        """
+        if not docs:
+            return []
+        try:
+            with self._transaction() as con:
+                return self._write_batch(con, docs, run_id)
+        except duckdb.Error as exc:
+            raise StoreError(f"[E105] batch of {len(docs)} docs not stored in {self.path}: {exc}") from exc
+
+    def _write_batch(self, con, docs: list[Doc], run_id: int | None) -> list[str]:
         ids = [d.doc_id for d in docs]
         prints = [body_fingerprint(d.text, d.title) for d in docs]
         stored_run = dict(con.execute(
@@ -285,32 +314,33 @@ class Store:
             [[p for p in prints if p]]).fetchall())
         rows: dict[str, list[list[Any]]] = {t: [] for t in ("articles", "duplicates", "entities",
                                                          "places", "times", "events")}
+        outcomes: list[str] = []
         for doc, fp in zip(docs, prints):
             this_run = run_id is not None
             if doc.doc_id in stored_run and not (this_run and stored_run[doc.doc_id] == run_id):
-                counts["unchanged"] += 1
+                outcomes.append("unchanged")
                 continue
             if doc.doc_id in dup_runs and not (this_run and dup_runs[doc.doc_id] == {run_id}):
-                counts["unchanged"] += 1
+                outcomes.append("unchanged")
                 continue
             original = doc.doc_id if doc.doc_id in stored_run else by_print.get(fp) if fp else None
             if original is not None:
                 similarity = 1.0 if original == doc.doc_id else None
                 rows["duplicates"].append([doc.doc_id, original, similarity, _meta(doc, "input"),
                                            _as_int(doc.meta.get("record_no")), doc.url, run_id])
-                counts["duplicates"] += 1
+                outcomes.append("duplicate")
                 continue
             self._rows_of(doc, fp, run_id, rows)
             stored_run[doc.doc_id] = run_id
             if fp:
                 by_print[fp] = doc.doc_id
-            counts["stored"] += 1
-            counts["events"] += len(doc.events)
+            outcomes.append("stored")
         _insert(con, "articles", ARTICLE_COLUMNS, rows["articles"])
         _insert(con, "duplicates", _DUPLICATE_COLUMNS, rows["duplicates"])
         for table, columns in _MENTION_COLUMNS.items():
             _insert(con, table, columns, rows[table])
         _insert(con, "events", EVENT_TABLE_COLUMNS, rows["events"])
+        return outcomes
 
     @staticmethod
     def _rows_of(doc: Doc, fp: str | None, run_id: int | None, rows: dict[str, list]) -> None:
