@@ -235,7 +235,7 @@ def doc_from_record(record: dict, source: str, record_no: int | None) -> Doc:
     used = set(TEXT_FIELDS) | set(TITLE_FIELDS) | set(URL_FIELDS) | set(SOURCE_FIELDS) | {date_field}
     meta: dict[str, Any] = {"input": source, "record_no": record_no}
     for key, value in record.items():
-        if key in used or not isinstance(value, (str, int, float, bool)):
+        if key in used or value == "" or not isinstance(value, (str, int, float, bool)):
             continue
         if isinstance(value, str) and len(value) > MAX_META_CHARS:
             continue

@@ -1,0 +1,101 @@
+"""Cleaning scraped article text: the seed page and common site furniture."""
+
+import pytest
+
+from marsad.io import clean_scraped_text
+
+
+@pytest.fixture(scope="module")
+def seed_raw(seed_path):
+    return seed_path.read_text(encoding="utf-8")
+
+
+@pytest.fixture(scope="module")
+def seed_clean(seed_raw):
+    return clean_scraped_text(seed_raw)
+
+
+def test_seed_title_and_published(seed_clean, seed_expected):
+    assert seed_clean.title == 'بوتين يبحث مع خامنئي الأوضاع في سورية وحلف لقتال "داعش"'
+    assert seed_expected["title_contains"] in seed_clean.title
+    assert seed_clean.published == "2015-11-21T21:59:00"
+    assert seed_clean.published.startswith(seed_expected["published"])
+
+
+def test_seed_has_no_residue(seed_clean, seed_expected):
+    for residue in seed_expected["text_must_not_contain"]:
+        assert residue not in seed_clean.text
+    paragraphs = [line for line in seed_clean.text.split("\n") if line]
+    assert "بوتين يبحث مع خامنئي" not in paragraphs
+    assert seed_clean.text.endswith("لديها الرغبة في ذلك.")
+
+
+def test_seed_text_layout(seed_clean):
+    head, body = seed_clean.text.split("\n\n", 1)
+    assert head == seed_clean.title
+    assert seed_clean.body_start == len(head) + 2
+    assert body.startswith("بدا أن الرئيس الروسي فلاديمير بوتين")
+    # the paragraph breaks where captions stood survive as blank lines
+    assert "مستشار الكرملين.\n\nاللافت أن بوتين" in seed_clean.text
+
+
+def test_seed_removed_is_recorded_against_raw(seed_clean, seed_raw):
+    reasons = [r.reason for r in seed_clean.removed]
+    assert reasons == ["dateline", "widget"] + ["headline repeat"] * 5 + ["widget"]
+    for r in seed_clean.removed:
+        assert seed_raw[r.start:r.end] == r.text
+    assert seed_clean.removed[1].text == "طباعة بوتين يبحث مع خامنئي"
+
+
+def test_seed_offsets_map_back_to_raw(seed_clean, seed_raw):
+    i = seed_clean.text.index("الغوطة الشرقية")
+    j = seed_clean.to_raw(i)
+    assert seed_raw[j:j + len("الغوطة الشرقية")] == "الغوطة الشرقية"
+    assert seed_clean.to_raw(seed_clean.body_start - 1) is None  # the separator
+
+
+def test_counter_glued_to_last_word(seed_raw):
+    glued = seed_raw.replace("\n\nشارك", "شارك8868")
+    result = clean_scraped_text(glued)
+    assert result.text.endswith("في ذلك.")
+    assert result.removed[-1].reason == "counter"
+    assert result.removed[-1].text == "شارك8868"
+
+
+def test_verb_sharaka_in_prose_is_kept():
+    raw = "الجيش يطلق عملية في درعا\n\nشارك مئات الجنود في العملية التي بدأت فجر اليوم.\nوقال مصدر إن العملية مستمرة."
+    result = clean_scraped_text(raw)
+    assert "شارك مئات الجنود" in result.text
+
+
+def test_given_title_drops_its_repeat_and_link_footer():
+    body = (" سبق- أبها: أطلق مسلح النار على دورية أمنية في خميس مشيط.\n"
+            "اقرأ أيضاً: أمطار غزيرة على منطقة عسير\n"
+            " وأوضح المتحدث أن التحقيقات جارية. رابط الخبر بصحيفة الوئام: إطلاق نار على دورية في خميس مشيط ")
+    result = clean_scraped_text(body, title="إطلاق نار على دورية في خميس مشيط")
+    assert result.text == ("إطلاق نار على دورية في خميس مشيط\n\n"
+                           "سبق- أبها: أطلق مسلح النار على دورية أمنية في خميس مشيط.\n"
+                           "وأوضح المتحدث أن التحقيقات جارية.")
+    assert [r.reason for r in result.removed] == ["related link", "footer"]
+
+
+def test_single_paragraph_has_no_title():
+    result = clean_scraped_text("قصفت الطائرات الحربية مواقع في ريف حماة الشمالي صباح اليوم.")
+    assert result.title is None
+    assert result.body_start == 0
+    assert result.text == "قصفت الطائرات الحربية مواقع في ريف حماة الشمالي صباح اليوم."
+
+
+def test_dateline_before_title_and_crlf():
+    raw = "نشر في: الأحد 2024-03-10 18:45\r\nاحتجاجات في صنعاء\r\n\r\nخرج آلاف المحتجين في صنعاء.\r\n"
+    result = clean_scraped_text(raw)
+    assert (result.title, result.published) == ("احتجاجات في صنعاء", "2024-03-10T18:45:00")
+    assert result.text == "احتجاجات في صنعاء\n\nخرج آلاف المحتجين في صنعاء."
+
+
+def test_repeated_short_captions_dropped_without_title():
+    raw = ("قصفت طائرات مسيرة مواقع في مأرب.\nصورة من موقع القصف\n"
+           "وقال مصدر محلي إن القصف استمر ساعتين.\nصورة من موقع القصف\nوأضاف أن الأضرار كبيرة.")
+    result = clean_scraped_text(raw)
+    assert "صورة من موقع القصف" not in result.text
+    assert [r.reason for r in result.removed] == ["repeated caption"] * 2
