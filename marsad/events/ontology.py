@@ -40,3 +40,62 @@ def quad_of_root(cameo_root: str) -> str:
 
 
 QUAD: dict[str, str] = {t: quad_of_root(r) for t, r in CAMEO_ROOT.items()}
+
+#: PLOVER modes used by the Marsad lexicon, per event type. ASSAULT, PROTEST,
+#: COERCE, CONSULT and MOBILIZE follow the PLOVER codebook's mode lists; the
+#: others name the sub-kinds our lexicon separates (documented in
+#: docs/events.md).
+MODES: dict[str, tuple[str, ...]] = {
+    "ASSAULT": ("aerial", "firearms", "explosives", "shelling", "assassination",
+                "beating", "sexual", "mass_killing", "abduct"),
+    "PROTEST": ("demonstrate", "riot", "strike", "hunger_strike", "sit_in", "self_harm"),
+    "COERCE": ("arrest", "seize", "curfew", "deport", "censor"),
+    "CONSULT": ("visit", "host", "meet", "phone", "third_party"),
+    "MOBILIZE": ("troops", "exercise", "alert"),
+    "AGREE": ("sign", "ceasefire"),
+    "SUPPORT": ("praise", "endorse"),
+    "COOPERATE": ("military", "economic"),
+    "AID": ("humanitarian", "economic", "military"),
+    "RETREAT": ("withdraw",),
+    "CONCEDE": ("release", "ease"),
+    "REQUEST": (),
+    "ACCUSE": ("accuse", "disapprove", "summon"),
+    "REJECT": ("veto",),
+    "THREATEN": ("warn",),
+    "SANCTION": ("sanction", "break_relations", "expel"),
+}
+
+#: CAMEO root by (type, mode) where the mode moves it off the type default:
+#: conventional military force is CAMEO 19 "fight", mass killing 20
+#: "unconventional mass violence", diplomatic sanctions 16 "reduce
+#: relations", a signed agreement 05/057 "sign formal agreement".
+CAMEO_BY_MODE: dict[tuple[str, str], str] = {
+    ("ASSAULT", "aerial"): "19", ("ASSAULT", "shelling"): "19",
+    ("ASSAULT", "firearms"): "19", ("ASSAULT", "mass_killing"): "20",
+    ("AGREE", "sign"): "05", ("COERCE", "arrest"): "17",
+}
+
+
+def cameo_root(event_type: str, mode: str | None = None) -> str:
+    """Return the CAMEO root of a PLOVER type, refined by its mode.
+
+    Parameters
+    ----------
+    event_type : str
+        One of the 16 PLOVER types.
+    mode : str, optional
+        PLOVER mode.
+
+    Raises
+    ------
+    KeyError
+        If ``event_type`` is not a PLOVER type.
+
+    Examples
+    --------
+    >>> cameo_root("ASSAULT", "aerial")
+    '19'
+    >>> cameo_root("PROTEST", "strike")
+    '14'
+    """
+    return CAMEO_BY_MODE.get((event_type, mode or ""), CAMEO_ROOT[event_type])

@@ -1,0 +1,339 @@
+"""Arguments of a trigger: actor, recipient, speaker, place, date, casualties.
+
+Arguments are picked from what earlier stages found (``doc.entities``,
+``doc.places``, ``doc.times``, ``doc.quantities``) by position in the
+clause and a few syntactic cues of news Arabic, written by the Marsad team:
+
+* verb first (VSO, the usual order): the first entity after the verb that
+  is not behind a preposition is the subject, the next one the object;
+* subject first (SVO): an entity that ends right before the verb is the
+  subject;
+* a verbal noun's following genitive ("غارات روسيا"، "قصف القوات
+  الحكومية") is its agent when it is an armed or state actor, otherwise
+  its object ("مقتل مدنيين"، "اعتقال ناشط");
+* "مع" marks the partner of a meeting or agreement, "على يد"/"من قبل"/
+  "برصاص" the agent of a passive.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_left
+
+from marsad.doc import Doc, Entity, Place, Quantity, TimeExpr
+from marsad.events.context import Clause
+from marsad.events.forms import fold, lookup_keys
+from marsad.events.lexicon import Lexicon
+from marsad.events.match import Trigger, Word
+
+#: Sectors that act with force or state authority (PLOVER/CAMEO sector codes).
+AGENT_SECTORS = frozenset({"MIL", "GOV", "REB", "INS", "COP", "SPY", "UAF", "CRM", "JUD", "IGO", "PTY", "OPP", "SEP"})
+PREPOSITIONS = frozenset({"في", "علي", "الي", "من", "عن", "ضد", "مع", "بين", "عبر", "قرب", "داخل", "حول", "لدي",
+                          "نحو", "تجاه", "بحق", "امام", "خلال", "اثناء"})
+#: Words before a noun phrase that mark the agent of a passive or a noun.
+AGENT_MARKERS = frozenset({"يد", "ايدي", "قبل", "بنيران", "برصاص", "نيران", "رصاص", "بقصف"})
+#: Words after a quantity that say it counts things, not people.
+NON_PERSON = frozenset({
+    "صاروخ", "صواريخ", "صاروخا", "قذيفه", "قذائف", "موقع", "مواقع", "موقعا", "غاره", "غارات", "طائره", "طائرات",
+    "دبابه", "دبابات", "منزل", "منازل", "مبني", "مباني", "كلم", "كم", "متر", "دولار", "مليون", "مليار", "عام",
+    "يوم", "ايام", "ساعه", "ساعات", "شهر", "اشهر", "سنه", "سنوات", "سياره", "سيارات", "بالمئه", "بالمائه", "في",
+    "فوجا", "فوج", "دوله", "دول", "قريه", "قري", "مدينه", "مدن", "طن", "الف",
+})
+_CASUALTY_KIND = {"assault.kill": "fatalities", "assault.assassination": "fatalities",
+                  "assault.wound": "injuries", "coerce.arrest": "arrests"}
+_SKIP_BEFORE_QTY = frozenset({"علي", "عن", "نحو", "حوالي", "اكثر", "من", "ما", "لا", "يقل", "قرابه", "زهاء", "الي", "اصل"})
+
+
+class Positions:
+    """Word-index lookups of a sentence's entities, places, times and quantities.
+
+    Parameters
+    ----------
+    doc : Doc
+    words : list of Word
+        The sentence's words.
+    """
+
+    def __init__(self, doc: Doc, words: list[Word]):
+        self.doc = doc
+        self.words = words
+        self._starts = [w.start for w in words]
+        lo = words[0].start if words else 0
+        hi = words[-1].end if words else 0
+        self.entities = [(self.index(e.start), self.index_end(e.end), e) for e in doc.entities
+                         if lo <= e.start < hi and e.type != "LOC"]
+        self.places = [(self.index(p.start), self.index_end(p.end), p) for p in doc.places if lo <= p.start < hi]
+        self.times = [(self.index(t.start), t) for t in doc.times if lo <= t.start < hi and t.value]
+        self.quantities = [(self.index(q.start), self.index_end(q.end), q) for q in doc.quantities if lo <= q.start < hi]
+
+    def index(self, offset: int) -> int:
+        """Index of the word holding character ``offset``."""
+        i = bisect_left(self._starts, offset)
+        if i == len(self._starts) or self._starts[i] > offset:
+            i -= 1
+        return max(i, 0)
+
+    def index_end(self, offset: int) -> int:
+        """Index of the word holding the last character before ``offset``."""
+        return self.index(max(offset - 1, 0))
+
+    def prepositional(self, first: int, start: int) -> str | None:
+        """Return the preposition governing a phrase starting at word ``first``, if any."""
+        text = self.doc.text
+        if start > 0 and not text[start - 1].isspace():
+            # attached clitic: "بالقوات"، "للطيران"
+            w = self.words[first].fold
+            for pre in ("بال", "لل", "وبال", "ولل", "ب", "ل", "وب", "ول"):
+                if w.startswith(pre):
+                    return pre
+            return None
+        if first > 0:
+            prev = self.words[first - 1].fold
+            if prev in PREPOSITIONS:
+                return prev
+        return None
+
+
+def _agentive(e: Entity) -> bool:
+    return (e.sector in AGENT_SECTORS) or (e.type in ("GPE", "ORG", "NORP") and e.sector != "CVL")
+
+
+def pick_participants(trig: Trigger, pos: Positions, clause: Clause, exclude: tuple[int, ...],
+                      inherited: Entity | None = None) -> tuple[Entity | None, Entity | None]:
+    """Return ``(actor, recipient)`` of a trigger.
+
+    Parameters
+    ----------
+    trig : Trigger
+    pos : Positions
+    clause : Clause
+        Only entities inside the clause are considered.
+    exclude : tuple of int
+        ``id()`` of entities already used (the speaker).
+    inherited : Entity, optional
+        The subject of an earlier verb in the same clause, used when this
+        verb has no subject of its own (Arabic drops pronoun subjects).
+
+    Returns
+    -------
+    tuple of (Entity or None, Entity or None)
+    """
+    inside = [(a, b, e) for a, b, e in pos.entities
+              if clause.first <= a and b <= clause.last and id(e) not in exclude]
+    overlap = [e for a, b, e in inside if a <= trig.last and b >= trig.first]
+    after = [(a, b, e) for a, b, e in inside if a > trig.last]
+    before = sorted(((a, b, e) for a, b, e in inside if b < trig.first), key=lambda x: -x[1])
+    style = trig.entry.args
+    if style == "intransitive":
+        if overlap:
+            return overlap[0], None
+        subj = _subject(trig, pos, after, before)
+        return subj, None
+    if trig.is_verb:
+        adjacent = before[0][2] if before and before[0][1] >= trig.first - 1 else None
+        actor, rest = None, after
+        if adjacent is not None:
+            actor = adjacent
+        elif after and after[0][0] <= trig.last + 4 and not pos.prepositional(after[0][0], after[0][2].start):
+            first = after[0][2]
+            if style == "victim" and (first.sector == "CVL" or _counted(pos, after[0][0])):
+                actor, rest = _agent_marked(pos, after), after
+            elif inherited is not None and style == "with" and len(after) == 1:
+                actor = inherited
+            else:
+                actor, rest = first, after[1:]
+        elif inherited is not None:
+            actor = inherited
+        elif before:
+            actor = before[0][2]
+        if style == "victim" and actor is not None and not _agentive(actor) and actor.sector == "CVL":
+            return _agent_marked(pos, after), actor
+        recipient = _object(pos, rest, style, actor)
+        if recipient is None and style == "victim" and actor is None and before and before[0][1] >= trig.first - 2:
+            recipient = before[0][2]
+        return actor, recipient
+    # nominal trigger
+    actor = recipient = None
+    if after and after[0][0] <= trig.last + 3:
+        a, _, e = after[0]
+        prep = pos.prepositional(a, e.start)
+        if style != "victim" and _agentive(e) and prep in (None, "ل", "لل", "ول", "ولل"):
+            actor = e
+            after = after[1:]
+        elif style == "victim" or prep is None:
+            recipient = e
+            after = after[1:]
+    if actor is None:
+        actor = _agent_marked(pos, after)
+    if actor is None:
+        for _, _, e in before:
+            if _agentive(e):
+                actor = e
+                break
+    if recipient is None:
+        recipient = _object(pos, after, style, actor)
+    return actor, recipient
+
+
+def _subject(trig, pos, after, before):
+    if before and before[0][1] >= trig.first - 1:
+        return before[0][2]
+    if after and after[0][0] <= trig.last + 4:
+        return after[0][2]
+    return before[0][2] if before else None
+
+
+def _counted(pos: Positions, word_index: int) -> bool:
+    return any(a <= word_index <= b + 1 for a, b, _ in pos.quantities)
+
+
+def _agent_marked(pos: Positions, after) -> Entity | None:
+    for a, _, e in after:
+        if a > 0 and any(k in AGENT_MARKERS for k, _ in lookup_keys(pos.words[a - 1].fold)):
+            return e
+    return None
+
+
+def _object(pos: Positions, after, style: str, actor: Entity | None) -> Entity | None:
+    for a, _, e in after:
+        if e is actor:
+            continue
+        prep = pos.prepositional(a, e.start)
+        if style == "with":
+            if prep in (None, "مع", "ب", "وب"):
+                return e
+            continue
+        if prep in (None, "علي", "ضد", "بحق", "ل", "لل", "الي"):
+            return e
+    return None
+
+
+def pick_speaker(words: list[Word], flags: list[frozenset], clause: Clause, pos: Positions,
+                 sentence_clauses: list[Clause]) -> Entity | None:
+    """Return who the clause's event is attributed to, or None.
+
+    The subject of the governing reporting verb ("قالت وزارة الدفاع")، or
+    the entity just before it ("المرصد السوري ... زعم").
+    """
+    if clause.reporter is None or clause.kind == "opinion":
+        return None
+    rep = clause.reporter
+    stop = clause.complementiser if clause.complementiser is not None else clause.last
+    for a, b, e in pos.entities:
+        if rep < a <= stop and (clause.complementiser is not None or a <= rep + 4):
+            return e
+    cands = [(a, b, e) for a, b, e in pos.entities if b < rep and b >= rep - 10]
+    if cands:
+        return max(cands, key=lambda x: x[1])[2]
+    return None
+
+
+def pick_according(words: list[Word], flags: list[frozenset], pos: Positions) -> Entity | None:
+    """Return the source named by "بحسب"/"وفق"/"نقلا عن" anywhere in the sentence."""
+    for i, f in enumerate(flags):
+        if "according" in f:
+            for a, b, e in pos.entities:
+                if i < a <= i + 6:
+                    return e
+    return None
+
+
+def pick_place(trig: Trigger, pos: Positions, clause: Clause, used: list[Entity]) -> Place | None:
+    """Return where the event happened: the first place after the trigger in its clause.
+
+    Places inside the actor's or recipient's own mention ("سفير روسيا")
+    and places named as a topic ("الأوضاع في سورية") are skipped.
+    """
+    def ok(a, b, p):
+        if any(e is not None and e.start <= p.start < e.end for e in used):
+            return False
+        for k in range(max(0, a - 2), a):
+            if pos.words[k].fold in ("الاوضاع", "الوضع", "ازمه", "الازمه", "بشان", "حول", "ملف", "مستقبل"):
+                return False
+        return True
+
+    cands = [(a, b, p) for a, b, p in pos.places if ok(a, b, p)]
+    after = [x for x in cands if clause.first <= x[0] <= clause.last and x[0] > trig.last]
+    if after:
+        return after[0][2]
+    before = [x for x in cands if clause.first <= x[0] <= clause.last and x[1] < trig.first]
+    if before:
+        return max(before, key=lambda x: x[1])[2]
+    return None
+
+
+def pick_time(trig: Trigger, pos: Positions, clause: Clause) -> TimeExpr | None:
+    """Return the time expression nearest the trigger, in its clause first, else in the sentence."""
+    inside = [(abs(i - trig.first), t) for i, t in pos.times if clause.first <= i <= clause.last]
+    if inside:
+        return min(inside, key=lambda x: x[0])[1]
+    rest = [(abs(i - trig.first), t) for i, t in pos.times]
+    return min(rest, key=lambda x: x[0])[1] if rest else None
+
+
+def casualties(pos: Positions, lex: Lexicon, first: int, last: int) -> dict[str, dict]:
+    """Return ``{"fatalities"|"injuries"|"arrests": {"value", "qualifier"}}`` counted in words ``first..last``.
+
+    A quantity counts people killed, wounded or arrested when a kill, wound
+    or arrest word of the lexicon stands right before it ("مقتل 14"،
+    "إصابة أكثر من 50"، "اعتقال 36") or right after its noun ("1300 شخص
+    قتلوا"، "20 قتيلا")، and the counted noun is not a thing (rockets,
+    sites, kilometres).
+    """
+    out: dict[str, dict] = {}
+    words = pos.words
+    for a, b, q in pos.quantities:
+        if not (first <= a <= last):
+            continue
+        if _counts_things(q, words, b):
+            continue
+        kind = _kind_before(words, lex, a, q) or _kind_after(words, lex, b, q)
+        if kind and kind not in out:
+            value = None if q.value is None else int(q.value)
+            out[kind] = {"value": value, "qualifier": q.qualifier}
+    return out
+
+
+def _counts_things(q: Quantity, words: list[Word], b: int) -> bool:
+    noun = fold(q.noun) if q.noun else None
+    if noun and (noun in NON_PERSON or any(k in NON_PERSON for k, _ in lookup_keys(noun))):
+        return True
+    nxt = words[b + 1].fold if b + 1 < len(words) else ""
+    return q.noun is None and (nxt in NON_PERSON or any(k in NON_PERSON for k, _ in lookup_keys(nxt)))
+
+
+def _kind_of_word(lex: Lexicon, w: str) -> str | None:
+    for key, _ in lookup_keys(w):
+        for entry, _ in lex.words.get(key, ()):
+            kind = _CASUALTY_KIND.get(entry.id)
+            if kind:
+                return kind
+    return None
+
+
+def _kind_before(words, lex, a, q) -> str | None:
+    k = a - 1
+    steps = 0
+    while k >= 0 and steps < 4:
+        w = words[k].fold
+        kind = _kind_of_word(lex, w)
+        if kind:
+            return kind
+        if w not in _SKIP_BEFORE_QTY:
+            return None
+        k -= 1
+        steps += 1
+    return None
+
+
+def _kind_after(words, lex, b, q) -> str | None:
+    if q.noun:
+        kind = _kind_of_word(lex, fold(q.noun))
+        if kind:
+            return kind
+    for w in words[b + 1 : b + 4]:
+        kind = _kind_of_word(lex, w.fold)
+        if kind:
+            return kind
+        if w.fold in ("،", ",", ".", "و"):
+            return None
+    return None

@@ -1,0 +1,190 @@
+"""Clauses of a sentence, who says so, and whether an event happened.
+
+A sentence is cut into clauses at connective markers ("في حين"، "بينما"،
+"حيث") and around reported speech: a reporting verb ("قال"، "أعلن"، "زعم")
+opens a clause, and the complementiser after it ("أن"، "إن"، "بأن") opens the
+inner clause whose events are attributed to the speaker. Denial verbs
+("نفى") make their inner clause negated; opinion verbs ("اعتبر"، "رأى")
+make nominal triggers in it opinions rather than reports.
+
+Status follows the cues newswire Arabic uses (rules written by the Marsad
+team, see docs/events.md): a negation particle just before the trigger
+(لم، لن، لا، ما، عدم), the future prefix "س" or "سوف"/"من المقرر", a
+conditional ("إذا"، "في حال"، "لو") earlier in the clause, "قد" before an
+imperfect verb.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from marsad.events.match import Trigger, Word
+
+#: Folded complementisers that open the inner clause of reported speech.
+COMPLEMENTISERS = frozenset({
+    "ان", "بان", "انه", "انها", "انهم", "انهما", "بانه", "بانها", "بانهم", "لان",
+})
+#: Words that cancel a preceding negation ("لم يلتق إلا مرة").
+EXCEPTIONS = frozenset({"سوي", "الا"})
+#: Words after which a nominal trigger is a topic, not a report.
+TOPIC_WORDS = frozenset({"يتعلق", "بشان", "حول", "بخصوص", "ملف", "قضيه", "مساله", "موضوع", "الاوضاع", "الوضع"})
+_IMPERFECT_PREFIXES = ("ي", "ت", "ن")
+_STRONG_NEGATION = frozenset({"لم", "لن", "عدم", "دون", "بلا", "ليس", "ليست"})
+
+
+@dataclass(slots=True)
+class Clause:
+    """A stretch of a sentence's words.
+
+    Parameters
+    ----------
+    first, last : int
+        Word indices, inclusive.
+    kind : str
+        ``"main"``, ``"reported"`` (inner clause of reported speech),
+        ``"reporting"`` (the clause of the reporting verb itself),
+        ``"denied"`` or ``"opinion"``.
+    reporter : int or None
+        Word index of the reporting verb governing this clause.
+    complementiser : int or None
+        Word index of the complementiser that opened this clause.
+    """
+
+    first: int
+    last: int
+    kind: str = "main"
+    reporter: int | None = None
+    complementiser: int | None = None
+
+
+def segment(words: list[Word], flags: list[frozenset]) -> list[Clause]:
+    """Cut a sentence into clauses.
+
+    Parameters
+    ----------
+    words : list of Word
+    flags : list of frozenset
+        Marker names per word, from :func:`marsad.events.match.marker_flags`.
+
+    Returns
+    -------
+    list of Clause
+        Covering all words in order.
+    """
+    n = len(words)
+    starts: dict[int, tuple[str, int | None, int | None]] = {0: ("main", None, None)}
+    i = 0
+    while i < n:
+        f = flags[i]
+        if "clause" in f and i > 0:
+            starts.setdefault(i, ("main", None, None))
+        speech = "reporting" in f or "denial" in f or "opinion" in f
+        if speech and not (words[i].fold in ("ما",)):
+            kind = "denied" if "denial" in f else "opinion" if "opinion" in f else "reported"
+            starts[i] = ("reporting" if kind == "reported" else kind, i, None)
+            for j in range(i + 1, min(i + 14, n)):
+                if words[j].fold in COMPLEMENTISERS or words[j].fold == ":":
+                    starts[j] = (kind, i, j)
+                    i = j
+                    break
+                if "clause" in flags[j] or words[j].fold in (".", "؛"):
+                    break
+        i += 1
+    order = sorted(starts)
+    out = []
+    for k, s in enumerate(order):
+        last = order[k + 1] - 1 if k + 1 < len(order) else n - 1
+        kind, rep, comp = starts[s]
+        out.append(Clause(s, last, kind, rep, comp))
+    return out
+
+
+def clause_of(clauses: list[Clause], index: int) -> Clause:
+    """Return the clause holding word ``index``."""
+    for c in clauses:
+        if c.first <= index <= c.last:
+            return c
+    return clauses[-1]
+
+
+def is_question(words: list[Word]) -> bool:
+    """True when the sentence asks rather than reports ("هل ..."، "؟")."""
+    if not words:
+        return False
+    return words[0].fold in ("هل", "اهل", "وهل") or any(w.fold in ("؟", "?") for w in words)
+
+
+def status_of(trig: Trigger, words: list[Word], flags: list[frozenset], clause: Clause) -> str:
+    """Return the status of a trigger: reported, planned, hypothetical or negated.
+
+    Parameters
+    ----------
+    trig : Trigger
+    words : list of Word
+    flags : list of frozenset
+        Marker names per word.
+    clause : Clause
+        The clause holding the trigger.
+
+    Returns
+    -------
+    str
+        One of :data:`marsad.doc.STATUSES`. ``"planned"`` may still be set
+        later from a future date.
+    """
+    t = trig.first
+    lo = clause.first
+    before = range(max(lo, t - 2), t)
+    negated = False
+    for k in before:
+        w = words[k].fold
+        if w in _STRONG_NEGATION or (k == t - 1 and "negation" in flags[k]):
+            negated = True
+    if negated and any(w.fold in EXCEPTIONS for w in words[trig.last + 1 : trig.last + 5]):
+        negated = False
+    if clause.kind == "denied" or negated:
+        return "negated"
+    window = range(max(lo, t - 8), t)
+    if any("conditional" in flags[k] for k in window):
+        return "hypothetical"
+    if t - 1 >= lo and words[t - 1].fold == "قد" and trig.is_verb and words[t].fold.startswith(_IMPERFECT_PREFIXES):
+        return "hypothetical"
+    if trig.is_verb and "س" in trig.proclitic:
+        return "planned"
+    if any("future" in flags[k] for k in window):
+        return "planned"
+    if t - 1 >= lo and words[t - 1].fold in ("سوف", "سي"):
+        return "planned"
+    return "reported"
+
+
+def is_background(trig: Trigger, words: list[Word], flags: list[frozenset], clause: Clause) -> bool:
+    """True when the trigger is history or background ("منذ اندلاع ...")."""
+    lo, hi = clause.first, clause.last
+    near = list(range(max(lo, trig.first - 3), trig.first)) + list(range(trig.last + 1, min(hi, trig.last + 3) + 1))
+    return any("background" in flags[k] for k in near)
+
+
+def is_object_of_other(trig: Trigger, triggers: list[Trigger], words: list[Word], flags: list[frozenset],
+                       clause: Clause) -> bool:
+    """True when a nominal trigger is the object or topic of another word.
+
+    "أدان الهجوم" (condemned the attack), "دعا إلى تشكيل تحالف", "بحث
+    التعاون", "فيما يتعلق بوقف إطلاق النار": the noun names what is talked
+    about, not a new happening.
+    """
+    if trig.is_verb:
+        return False
+    lo = max(clause.first, trig.first - 3)
+    for other in triggers:
+        if other is trig or other.entry.type in ("ASSAULT", "PROTEST") and trig.entry.type in ("ASSAULT", "PROTEST"):
+            continue
+        if lo <= other.last < trig.first and other.entry.type != trig.entry.type:
+            return True
+    for k in range(max(clause.first, trig.first - 2), trig.first):
+        w = words[k].fold
+        if w in TOPIC_WORDS:
+            return True
+    if clause.kind == "opinion":
+        return True
+    return False

@@ -1,0 +1,136 @@
+"""Matching forms for event triggers: light normalisation, clitics, verb paradigms.
+
+The event coder matches lexicon triggers against each word of a sentence.
+It reads the language layer's tokens when they exist, but keys its own
+lookup tables with :func:`fold` so that a lexicon written with hamzas and
+ta marbuta matches text written without them, and the other way round.
+
+Sources: the folding rules are the usual light normalisation of Arabic
+information retrieval (Larkey, Ballesteros & Connell, "Light stemming for
+Arabic information retrieval", 2007); the verb paradigms are the regular
+perfect and imperfect affixes of Modern Standard Arabic grammar.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+_DIACRITICS = re.compile("[\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed\u0640]")
+_FOLD = str.maketrans({
+    "أ": "ا", "إ": "ا", "آ": "ا", "ٱ": "ا", "ى": "ي", "ة": "ه",
+    "٠": "0", "١": "1", "٢": "2", "٣": "3", "٤": "4",
+    "٥": "5", "٦": "6", "٧": "7", "٨": "8", "٩": "9",
+})
+
+#: Proclitic strings stripped before lookup, longest first (conjunctions,
+#: prepositions, article, future "س").
+PROCLITICS = (
+    "وبال", "فبال", "وكال", "ولل", "فلل", "وال", "فال", "بال", "كال", "لل",
+    "ال", "وس", "فس", "وب", "ول", "فب", "فل", "وك", "و", "ف", "ب", "ل", "ك", "س",
+)
+#: Pronoun and plural suffixes stripped before lookup, longest first.
+ENCLITICS = ("هما", "كما", "هم", "هن", "كم", "نا", "ها", "ه", "ي", "ك")
+
+_PAST_SUFFIXES = ("", "ت", "وا", "ا", "تا", "ن", "نا", "تم", "تما", "تن")
+_PRESENT_PREFIXES = ("ي", "ت", "ن", "ا")
+_PRESENT_SUFFIXES = ("", "ون", "وا", "ان", "ا", "ن", "ين")
+
+
+@lru_cache(maxsize=65536)
+def fold(word: str) -> str:
+    """Return ``word`` without diacritics or tatweel, alef/ya/ta marbuta folded.
+
+    Parameters
+    ----------
+    word : str
+        Any Arabic string.
+
+    Returns
+    -------
+    str
+        The folded string (same or shorter length; never used for offsets).
+
+    Examples
+    --------
+    >>> fold("اغتيالُ")
+    'اغتيال'
+    >>> fold("مُظاهرة")
+    'مظاهره'
+    """
+    return _DIACRITICS.sub("", word).translate(_FOLD)
+
+
+def verb_forms(past: str) -> set[str]:
+    """Return the folded surface forms of a regular verb given its perfect 3ms.
+
+    Parameters
+    ----------
+    past : str
+        Perfect third person masculine singular (``"قصف"``, ``"استهدف"``,
+        ``"اعتقل"``). Derived forms starting with alef (VII, VIII, X) lose
+        it in the imperfect.
+
+    Returns
+    -------
+    set of str
+        Perfect forms with subject suffixes and imperfect forms with person
+        prefixes and suffixes, all folded. Weak verbs need their irregular
+        forms listed in the lexicon's ``forms`` field.
+
+    Examples
+    --------
+    >>> sorted(verb_forms("قصف"))[:3]
+    ['اقصف', 'اقصفا', 'اقصفان']
+    """
+    p = fold(past)
+    out = {p + s for s in _PAST_SUFFIXES}
+    stem = p[1:] if p.startswith("ا") else p
+    out.update(pre + stem + suf for pre in _PRESENT_PREFIXES for suf in _PRESENT_SUFFIXES)
+    return out
+
+
+def noun_forms(noun: str) -> set[str]:
+    """Return folded forms of a noun: itself, sound feminine plural, dual.
+
+    Examples
+    --------
+    >>> sorted(noun_forms("غارة"))
+    ['غاره', 'غارات', 'غارتان', 'غارتين']
+    """
+    n = fold(noun)
+    out = {n}
+    if n.endswith("ه"):
+        out.update({n[:-1] + "ات", n[:-1] + "تان", n[:-1] + "تين"})
+    return out
+
+
+@lru_cache(maxsize=65536)
+def lookup_keys(word: str) -> tuple[tuple[str, str], ...]:
+    """Return ``(key, proclitic)`` candidates of a folded word, whole word first.
+
+    Each candidate strips at most one proclitic string and one enclitic.
+    A stripped key keeps at least two letters.
+
+    Examples
+    --------
+    >>> lookup_keys("وبالقصف")[:2]
+    (('وبالقصف', ''), ('قصف', 'وبال'))
+    """
+    out = [(word, "")]
+    if len(word) >= 4 and word.endswith("ا") and not word.endswith("وا"):
+        out.append((word[:-1], ""))  # accusative tanween alef: صاروخا -> صاروخ
+    bases = [(word, "")]
+    for pre in PROCLITICS:
+        if word.startswith(pre) and len(word) - len(pre) >= 2:
+            bases.append((word[len(pre):], pre))
+    for base, pre in bases:
+        if pre:
+            out.append((base, pre))
+        for suf in ENCLITICS:
+            if base.endswith(suf) and len(base) - len(suf) >= 3:
+                out.append((base[: -len(suf)], pre))
+                if base[: -len(suf)].endswith("ت"):
+                    # غارتها -> غاره: ta marbuta written as ta before a suffix
+                    out.append((base[: -len(suf) - 1] + "ه", pre))
+    return tuple(out)

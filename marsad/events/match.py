@@ -1,0 +1,183 @@
+"""Words of a sentence and the lexicon triggers and markers found among them.
+
+Matching is one left-to-right pass over the words with dictionary lookups
+(no regular expression is compiled per sentence): for each word the
+candidate keys of :func:`marsad.events.forms.lookup_keys` are looked up in
+the compiled :class:`~marsad.events.lexicon.Lexicon`, multiword phrases
+first so that "وقف إطلاق النار" is one ceasefire, not a shooting.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from marsad.events.forms import fold, lookup_keys
+from marsad.events.lexicon import Entry, Lexicon
+
+WORD_RE = re.compile(r"[\w\u0610-\u061a\u064b-\u065f\u0670\u0640]+|[^\w\s]")
+#: Proclitic combinations that keep a marker word a marker ("وقال", "فلم").
+_MARKER_PROCLITICS = ("و", "ف")
+
+
+@dataclass(slots=True)
+class Word:
+    """A whitespace/punctuation word of the text.
+
+    Parameters
+    ----------
+    start, end : int
+        Offsets into ``Doc.text``.
+    fold : str
+        :func:`~marsad.events.forms.fold` of the surface text.
+    lemmas : tuple of str
+        Folded lemmas the language layer gave this word's tokens, if any.
+    """
+
+    start: int
+    end: int
+    fold: str
+    lemmas: tuple[str, ...] = ()
+
+
+@dataclass(slots=True)
+class Trigger:
+    """A lexicon match.
+
+    Parameters
+    ----------
+    entry : Entry
+        The lexicon entry.
+    first, last : int
+        Indices of the first and last matched word (inclusive).
+    start, end : int
+        Offsets of the matched text, proclitics excluded.
+    is_verb : bool
+        True when the matched form is a verb form.
+    proclitic : str
+        Proclitic string stripped from the first word ("" if none).
+    """
+
+    entry: Entry
+    first: int
+    last: int
+    start: int
+    end: int
+    is_verb: bool = False
+    proclitic: str = ""
+    extra: list = field(default_factory=list)
+
+
+def split_words(text: str, start: int, end: int, lemmas: dict[int, tuple[str, ...]] | None = None) -> list[Word]:
+    """Return the words of ``text[start:end]`` with offsets into ``text``.
+
+    Parameters
+    ----------
+    text : str
+        The document text.
+    start, end : int
+        The stretch to split (a sentence).
+    lemmas : dict of int to tuple of str, optional
+        Word start offset -> folded lemmas from the language layer.
+    """
+    lemmas = lemmas or {}
+    out = []
+    for m in WORD_RE.finditer(text, start, end):
+        s = m.start()
+        out.append(Word(s, m.end(), fold(m.group()), lemmas.get(s, ())))
+    return out
+
+
+def _phrase_at(words: list[Word], i: int, phrase: tuple[str, ...]) -> bool:
+    """True when ``phrase[1:]`` matches the words after ``i``."""
+    if i + len(phrase) > len(words):
+        return False
+    for k, target in enumerate(phrase[1:], start=1):
+        w = words[i + k].fold
+        if w != target and not any(key == target for key, _ in lookup_keys(w)):
+            return False
+    return True
+
+
+def _near_ok(entry: Entry, words: list[Word], last: int) -> bool:
+    if not entry.near:
+        return True
+    for w in words[last + 1 : last + 5]:
+        if w.fold in entry.near or any(k in entry.near for k, _ in lookup_keys(w.fold)):
+            return True
+    return False
+
+
+def find_triggers(words: list[Word], lex: Lexicon) -> list[Trigger]:
+    """Return the lexicon triggers among ``words``, left to right.
+
+    Parameters
+    ----------
+    words : list of Word
+        One sentence.
+    lex : Lexicon
+        Compiled lexicon.
+
+    Returns
+    -------
+    list of Trigger
+        Non-overlapping matches; a phrase wins over the single words it
+        covers, a whole word over a clitic-stripped reading of it.
+    """
+    out: list[Trigger] = []
+    i, n = 0, len(words)
+    while i < n:
+        w = words[i]
+        keys = lookup_keys(w.fold)
+        matched = False
+        for key, pre in keys:
+            for phrase, entry in lex.phrases.get(key, ()):
+                if _phrase_at(words, i, phrase) and _near_ok(entry, words, i + len(phrase) - 1):
+                    last = i + len(phrase) - 1
+                    out.append(Trigger(entry, i, last, w.start + len(pre), words[last].end, False, pre))
+                    i = last + 1
+                    matched = True
+                    break
+            if matched:
+                break
+        if matched:
+            continue
+        hits = None
+        for key, pre in keys:
+            hits = lex.words.get(key)
+            if hits:
+                break
+        if not hits:
+            for lemma in w.lemmas:
+                hits = lex.words.get(lemma)
+                if hits:
+                    pre = ""
+                    break
+        if hits:
+            for entry, is_verb in hits:
+                if _near_ok(entry, words, i):
+                    out.append(Trigger(entry, i, i, w.start + len(pre), w.end, is_verb, pre))
+        i += 1
+    return out
+
+
+def marker_flags(words: list[Word], lex: Lexicon) -> list[frozenset]:
+    """Return, for each word, the names of the marker lists it belongs to.
+
+    A word counts with or without a leading "و"/"ف"; multiword markers
+    flag their first word.
+    """
+    flags: list[frozenset] = []
+    markers = lex.markers
+    for i, w in enumerate(words):
+        forms = [w.fold]
+        for pre in _MARKER_PROCLITICS:
+            if w.fold.startswith(pre) and len(w.fold) > len(pre) + 1:
+                forms.append(w.fold[len(pre):])
+        names = {name for name, vocab in markers.items() if any(f in vocab for f in forms)}
+        for name, phrases in lex.marker_phrases.items():
+            for phrase in phrases:
+                if phrase[0] in forms and _phrase_at(words, i, phrase):
+                    names.add(name)
+        flags.append(frozenset(names))
+    return flags
