@@ -36,14 +36,18 @@ export class ActorNetwork {
     const node = g.append('g').selectAll('g').data([...nodes.values()]).join('g').attr('class', 'node');
     node.append('circle').attr('r', radius).attr('fill', (d) => SECTOR_COLORS[d.sector] || '#a0aec0')
       .on('click', (ev, d) => this.onPick(d.key));
-    node.append('text').attr('dx', (d) => radius(d) + 3).attr('dy', 4).attr('direction', 'ltr')
-      .text((d) => d.label || d.text || d.key);
+    const label = node.append('text').attr('x', (d) => radius(d) + 3).attr('direction', 'ltr');
+    label.append('tspan').attr('dy', -2).style('font-weight', 'bold').text((d) => d.text || d.key);
+    label.append('tspan').attr('x', (d) => radius(d) + 3).attr('dy', 13).attr('fill', '#6b7482')
+      .text((d) => [d.label, d.country].filter(Boolean).join(', '));
     node.append('title').text((d) => [d.text, d.label, d.country, d.sector, `${d.total} events`].filter(Boolean).join(' · '));
     const sim = d3.forceSimulation([...nodes.values()])
       .force('link', d3.forceLink(links).id((d) => d.id).distance(110))
       .force('charge', d3.forceManyBody().strength(-260))
       .force('center', d3.forceCenter(width / 2, height / 2))
       .force('collide', d3.forceCollide().radius((d) => radius(d) + 4))
+      .force('x', d3.forceX(width / 2).strength(0.07))
+      .force('y', d3.forceY(height / 2).strength(0.1))
       .on('tick', () => {
         link.attr('x1', (l) => l.source.x).attr('y1', (l) => l.source.y).attr('x2', (l) => l.target.x).attr('y2', (l) => l.target.y);
         node.attr('transform', (d) => `translate(${d.x},${d.y})`);

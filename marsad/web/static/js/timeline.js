@@ -27,7 +27,10 @@ export class Timeline {
       svg.append('text').attr('x', width / 2).attr('y', height / 2).attr('text-anchor', 'middle').text('No dated events');
       return;
     }
-    const first = rows[0].date; const last = d3.utcDay.offset(rows[rows.length - 1].date, 1);
+    // At least two weeks wide, so a single day reads as a bar, not an axis of hours.
+    let first = rows[0].date; let last = d3.utcDay.offset(rows[rows.length - 1].date, 1);
+    const spare = 14 - d3.utcDay.count(first, last);
+    if (spare > 0) { first = d3.utcDay.offset(first, -Math.floor(spare / 2)); last = d3.utcDay.offset(last, Math.ceil(spare / 2)); }
     const x = d3.scaleUtc().domain([first, last]).range([m.left, width - m.right]);
     const stack = d3.stack().keys(ORDER).value((d, k) => d[k] || 0)(rows);
     const y = d3.scaleLinear().domain([0, d3.max(stack, (s) => d3.max(s, (d) => d[1])) || 1]).nice()
@@ -38,7 +41,8 @@ export class Timeline {
       .attr('x', (d) => x(d.data.date)).attr('width', bw)
       .attr('y', (d) => y(d[1])).attr('height', (d) => Math.max(0, y(d[0]) - y(d[1])));
     svg.append('g').attr('class', 'axis').attr('transform', `translate(0,${height - m.bottom})`)
-      .call(d3.axisBottom(x).ticks(Math.max(2, Math.floor(width / 90))).tickSizeOuter(0));
+      .call(d3.axisBottom(x).ticks(Math.max(2, Math.floor(width / 90))).tickSizeOuter(0)
+        .tickFormat((d) => (d3.utcMonth(d) < d ? d3.utcFormat('%d %b')(d) : d3.utcFormat('%b %Y')(d))));
     svg.append('g').attr('class', 'axis').attr('transform', `translate(${m.left},0)`)
       .call(d3.axisLeft(y).ticks(4, '~s'));
     const brush = d3.brushX().extent([[m.left, m.top], [width - m.right, height - m.bottom]])

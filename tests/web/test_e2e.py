@@ -1,0 +1,162 @@
+"""End to end: drive the real dashboard in Debian's headless Chromium (Selenium).
+
+Needs /usr/bin/chromium and /usr/bin/chromedriver (installed by .ci/browser.sh)
+and the vendored assets (marsad/web/assets.sh); skips when they are absent.
+Screenshots go to test-artifacts/.
+"""
+
+import shutil
+import socket
+import tempfile
+import threading
+import time
+from pathlib import Path
+
+import pytest
+
+from marsad.web import create_app
+
+pytestmark = pytest.mark.browser
+
+ROOT = Path(__file__).resolve().parents[2]
+ARTIFACTS = ROOT / "test-artifacts"
+CHROMIUM = Path("/usr/bin/chromium")
+CHROMEDRIVER = Path("/usr/bin/chromedriver")
+VENDOR = ROOT / "marsad" / "web" / "static" / "vendor" / "d3.min.js"
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+@pytest.fixture(scope="module")
+def server(web_store):
+    """The app served by uvicorn on a free loopback port, in a thread."""
+    import uvicorn
+
+    if not VENDOR.is_file():
+        pytest.skip("dashboard assets absent: run `bash marsad/web/assets.sh`")
+    port = _free_port()
+    srv = uvicorn.Server(uvicorn.Config(create_app(str(web_store)), host="127.0.0.1", port=port, log_level="warning"))
+    thread = threading.Thread(target=srv.run, daemon=True)
+    thread.start()
+    deadline = time.monotonic() + 20
+    while not srv.started:
+        if time.monotonic() > deadline:
+            pytest.fail("uvicorn did not start in 20 s")
+        time.sleep(0.05)
+    yield f"http://127.0.0.1:{port}"
+    srv.should_exit = True
+    thread.join(10)
+
+
+@pytest.fixture(scope="module")
+def browser():
+    """Headless Debian Chromium through Debian's chromedriver (no browser download)."""
+    if not (CHROMIUM.exists() and CHROMEDRIVER.exists()):
+        pytest.skip("Debian chromium/chromium-driver absent (bash .ci/browser.sh installs them)")
+    webdriver = pytest.importorskip("selenium.webdriver")
+    from selenium.webdriver.chrome.service import Service
+
+    profile = tempfile.mkdtemp(prefix="marsad-chromium-")
+    opts = webdriver.ChromeOptions()
+    opts.binary_location = str(CHROMIUM)
+    for flag in ("--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+                 "--disable-background-networking", "--disable-component-update", "--disable-sync",
+                 "--disable-dev-shm-usage", f"--user-data-dir={profile}", "--window-size=1440,1100",
+                 "--lang=ar"):
+        opts.add_argument(flag)
+    driver = webdriver.Chrome(service=Service(executable_path=str(CHROMEDRIVER)), options=opts)
+    driver.set_page_load_timeout(30)
+    ARTIFACTS.mkdir(exist_ok=True)
+    yield driver
+    driver.quit()
+    shutil.rmtree(profile, ignore_errors=True)
+
+
+def _wait_ready(driver, view: str, timeout: float = 20):
+    from selenium.webdriver.support.ui import WebDriverWait
+
+    WebDriverWait(driver, timeout).until(
+        lambda d: d.execute_script("return document.body.dataset.ready") == view,
+        message=f"view {view!r} never became ready",
+    )
+
+
+def _console_errors(driver) -> list[str]:
+    try:
+        return [e["message"] for e in driver.get_log("browser") if e["level"] == "SEVERE"]
+    except Exception:  # noqa: BLE001 - log access differs between driver versions
+        return []
+
+
+def test_filter_to_assault_then_open_evidence(server, browser, web_docs):
+    from selenium.webdriver.common.by import By
+    from selenium.webdriver.support.ui import Select
+
+    seed = web_docs["seed"]
+    ghouta_id = f"{seed.doc_id}-2"
+    browser.get(server + "/")
+    _wait_ready(browser, "events")
+    assert "8" in browser.find_element(By.ID, "counts").text
+    browser.save_screenshot(str(ARTIFACTS / "dashboard-all.png"))
+
+    Select(browser.find_element(By.ID, "f-type")).select_by_value("ASSAULT")
+    browser.find_element(By.CSS_SELECTOR, "#filters button[type=submit]").click()
+    _wait_ready(browser, "events")
+    assert "event_type=ASSAULT" in browser.current_url
+
+    rows = browser.find_elements(By.CSS_SELECTOR, "#events-table tbody tr")
+    assert len(rows) == 3
+    assert {r.get_attribute("data-event") for r in rows} >= {ghouta_id}
+    ghouta_row = browser.find_element(By.CSS_SELECTOR, f'#events-table tr[data-event="{ghouta_id}"]')
+    assert "الغوطة الشرقية" in ghouta_row.text and "Eastern Ghouta" in ghouta_row.text
+    assert "≥14" in ghouta_row.text
+
+    clusters = browser.find_elements(By.CSS_SELECTOR, "#map g.c")
+    assert clusters, "no event clusters on the map"
+    assert {c.get_attribute("data-type") for c in clusters} == {"ASSAULT"}
+    assert any("Eastern Ghouta" in (c.get_attribute("data-places") or "") for c in clusters)
+    assert browser.find_elements(By.CSS_SELECTOR, "#map path.land"), "basemap not drawn"
+    browser.save_screenshot(str(ARTIFACTS / "dashboard-assault.png"))
+
+    cluster = next(c for c in clusters if "Eastern Ghouta" in (c.get_attribute("data-places") or ""))
+    browser.execute_script(
+        "arguments[0].querySelector('circle').dispatchEvent(new MouseEvent('click', {bubbles: true}))", cluster)
+    time.sleep(0.5)
+    card_text = browser.find_element(By.ID, "map-card").text
+    assert "الغوطة الشرقية" in card_text
+    browser.save_screenshot(str(ARTIFACTS / "dashboard-map-card.png"))
+
+    ghouta_row.find_element(By.CSS_SELECTOR, "a.row-link").click()
+    _wait_ready(browser, "article")
+    trigger = browser.find_element(By.ID, f"trig-{ghouta_id}")
+    assert "trigger" in trigger.get_attribute("class")
+    assert trigger.text == "قصف"
+    assert "ASSAULT" in trigger.get_attribute("data-tip") and "shelling" in trigger.get_attribute("data-tip")
+    highlighted = {e.text for e in browser.find_elements(By.CSS_SELECTOR, "#article-text .ann.place")}
+    assert "الغوطة الشرقية" in highlighted
+    assert browser.find_element(By.CSS_SELECTOR, f'#article-events .card.focus[data-event="{ghouta_id}"]')
+    browser.save_screenshot(str(ARTIFACTS / "article-evidence.png"))
+    assert not _console_errors(browser)
+
+
+def test_network_and_timeline_render(server, browser):
+    from selenium.webdriver.common.by import By
+
+    browser.get(server + "/#/network")
+    _wait_ready(browser, "network")
+    time.sleep(1.5)  # let the force layout settle for the screenshot
+    nodes = browser.find_elements(By.CSS_SELECTOR, "#network g.node")
+    assert len(nodes) >= 8
+    edges = browser.find_elements(By.CSS_SELECTOR, "#network line")
+    assert {e.get_attribute("stroke") for e in edges} == {"#238b45", "#cb181d"}
+    browser.save_screenshot(str(ARTIFACTS / "network.png"))
+
+    browser.get(server + "/#/events?date_from=2015-11-20&date_to=2015-11-23")
+    _wait_ready(browser, "events")
+    assert browser.find_elements(By.CSS_SELECTOR, "#timeline .brush .selection")
+    assert "5" in browser.find_element(By.ID, "counts").text
+    assert not _console_errors(browser)
