@@ -95,13 +95,16 @@ def _doc_from_response(body: bytes, ctype: str, url: str, final_url: str) -> Doc
             except (LookupError, UnicodeDecodeError):
                 pass
         return doc_from_html(body, url=final_url, meta=meta)
-    text = body.decode(charset) if charset else decode_bytes(body, url)
+    if kind and not (kind.startswith("text/") or kind.endswith("json")):
+        raise InputError(url, f"unsupported content type {kind}")
+    try:
+        text = body.decode(charset) if charset else decode_bytes(body, url)
+    except (LookupError, UnicodeDecodeError):
+        text = decode_bytes(body, url)
     if kind.endswith("json"):
         try:
             record = json.loads(text)
         except json.JSONDecodeError as exc:
             raise InputError(url, f"malformed JSON ({exc.msg})") from None
         return doc_from_record(record, url, None)
-    if kind.startswith("text/") or not kind:
-        return doc_from_text(text, url=final_url, meta=meta)
-    raise InputError(url, f"unsupported content type {kind}")
+    return doc_from_text(text, url=final_url, meta=meta)

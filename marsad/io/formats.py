@@ -123,9 +123,9 @@ def iter_jsonl_lines(lines, source: str, first_no: int = 1) -> Iterator[Item]:
             if not line.strip():
                 continue
             try:
-                record = json.loads(line)
+                record = json.loads(line.rstrip("\r\n"))
             except json.JSONDecodeError as exc:
-                yield InputError(source, f"malformed JSON line ({exc.msg} at column {exc.colno})", no)
+                yield InputError(source, f"malformed JSON line ({exc.msg}, column {exc.colno})", no)
                 continue
             yield guard(source, no, lambda r=record, k=no: doc_from_record(r, source, k))
     except UnicodeDecodeError as exc:
@@ -183,6 +183,10 @@ def read_warc(stream: BinaryIO, source: str, max_bytes: int) -> Iterator[Item]:
             if len(payload) > max_bytes:
                 yield InputError(source, f"record larger than {max_bytes} bytes", n)
                 continue
+            if getattr(record.raw_stream, "limit", 0) > 0:  # the file ends inside this record
+                cut = "truncated gzip" if source.lower().endswith(".gz") else "truncated WARC record"
+                yield InputError(source, f"{cut} (file ends inside record {n})", n)
+                return
             yield guard(source, n, lambda p=payload, u=url, m=meta: doc_from_html(p, url=u, meta=m))
     except (EOFError, zlib.error, gzip.BadGzipFile) as exc:
         yield InputError(source, f"truncated gzip ({exc})", n + 1)
