@@ -1,0 +1,274 @@
+"""Light stems and verb lemmas for Arabic news words.
+
+The lemma of a verb is its dictionary form, the perfect 3rd person masculine
+singular in matching form (:func:`marsad.text.normalize.normalize`): ``قتلوا``,
+``يقتل`` and ``قُتل`` all give ``قتل``; ``اغتيلت`` and ``يغتال`` give
+``اغتال``; ``يلتقي`` gives ``التقي`` (alef maqsura folded to ya). Verbal nouns of
+the derived forms map to their verb (``اغتيال`` -> ``اغتال``, ``استهداف`` ->
+``استهدف``). Candidates come from the templates of the verb forms I-X
+(Wright, *A Grammar of the Arabic Language*, vol. 1, sections 36-74; Ryding,
+*A Reference Grammar of Modern Standard Arabic*, ch. 19-20) and the bundled
+verb list picks among them; a word with no listed verb among its candidates
+keeps its light stem as lemma.
+
+The light stem removes number, gender and case endings in the manner of
+Larkey et al.'s light10 stemmer (2002), keeping the nisba ``ي`` so that
+``السورية``/``السوريين`` -> ``سوري``.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+from marsad.text.lexicon import NO_ARTICLE, known_verbs, known_words
+from marsad.text.normalize import normalize
+
+__all__ = ["light_stem", "verb_lemma", "lemma_of_norm", "noun_lemma", "verb_candidates"]
+
+_PERF_SUFFIXES = ("تما", "تم", "تن", "نا", "وا", "تا", "ت", "ا", "ن", "و", "")
+_IMPF_SUFFIXES = ("ون", "ين", "ان", "وا", "ن", "ا", "و", "")
+# Verbal nouns whose verb cannot be read off a derived-form template.
+_IRREGULAR = {
+    normalize(k): normalize(v)
+    for k, v in {
+        "مقتل": "قتل", "هجوم": "هجم", "هجمة": "هجم", "قتال": "قاتل", "لقاء": "التقى",
+        "زيارة": "زار", "دعوة": "دعا", "إدانة": "أدان", "مظاهرة": "تظاهر",
+        "تظاهرة": "تظاهر", "احتجاج": "احتج", "إصابة": "أصاب", "وفاة": "توفي",
+        "مقاتلة": "قاتل", "محاربة": "حارب", "مهاجمة": "هاجم", "مطالبة": "طالب",
+        "مواجهة": "واجه", "مشاركة": "شارك", "مساعدة": "ساعد", "موافقة": "وافق",
+        "رفض": "رفض", "قصف": "قصف", "ضربة": "ضرب", "غارة": "أغار", "اعتداء": "اعتدى",
+        "اشتباك": "اشتبك", "تفجير": "فجر", "انفجار": "انفجر", "اختطاف": "اختطف",
+        "خطف": "خطف", "إعدام": "أعدم", "سيطرة": "سيطر", "حصار": "حاصر",
+        "اقتحام": "اقتحم", "إطلاق": "أطلق", "استقالة": "استقال", "تهديد": "هدد",
+        "تحذير": "حذر", "اتهام": "اتهم", "قرار": "قرر", "حرب": "حارب",
+    }.items()
+}
+_PLURALS = {
+    normalize(k): normalize(v)
+    for k, v in {
+        "قتلى": "قتيل", "جرحى": "جريح", "أشخاص": "شخص", "جنود": "جندي", "صواريخ": "صاروخ",
+        "قذائف": "قذيفة", "أطفال": "طفل", "نساء": "امرأة", "رجال": "رجل", "عناصر": "عنصر",
+        "أسرى": "أسير", "معتقلين": "معتقل", "مسلحين": "مسلح", "ضحايا": "ضحية",
+        "شهداء": "شهيد", "مواطنين": "مواطن", "مدنيين": "مدني", "مدنيون": "مدني",
+        "مقاتلين": "مقاتل", "مقاتلون": "مقاتل", "إرهابيين": "إرهابي", "متظاهرين": "متظاهر",
+        "متظاهرون": "متظاهر", "مصابين": "مصاب", "مصابون": "مصاب", "غارات": "غارة",
+        "طائرات": "طائرة", "دبابات": "دبابة", "عبوات": "عبوة", "سيارات": "سيارة",
+        "منازل": "منزل", "قرى": "قرية", "مدن": "مدينة", "دول": "دولة", "مواقع": "موقع",
+        "أشهر": "شهر", "شهور": "شهر", "أيام": "يوم", "سنوات": "سنة", "أعوام": "عام",
+        "ساعات": "ساعة", "أسابيع": "أسبوع", "دقائق": "دقيقة", "ملايين": "مليون",
+        "آلاف": "ألف", "مئات": "مئة", "عشرات": "عشرة", "أفواج": "فوج", "ألوية": "لواء",
+        "كتائب": "كتيبة", "رهائن": "رهينة", "لاجئين": "لاجئ", "لاجئون": "لاجئ",
+        "نازحين": "نازح", "أمتار": "متر", "كيلومترات": "كيلومتر", "دولارات": "دولار",
+        "مسؤولين": "مسؤول", "ضباط": "ضابط", "أفراد": "فرد", "طلاب": "طالب",
+        "قوارب": "قارب", "سفن": "سفينة", "مروحيات": "مروحية", "براميل": "برميل",
+        "انتحاريين": "انتحاري", "جريحا": "جريح", "قتيلا": "قتيل",
+    }.items()
+}
+
+
+def light_stem(norm: str) -> str:
+    """Return the light stem of a matching-form word without clitics.
+
+    Parameters
+    ----------
+    norm : str
+        A word in matching form, clitics already removed (``"السوريين"`` is
+        fine: a leading article is removed too).
+
+    Returns
+    -------
+    str
+        The word less one plural, dual, feminine or accusative ending;
+        listed words (``لبنان``, ``روسيا``) are returned unchanged.
+
+    Examples
+    --------
+    >>> light_stem("مدنيين"), light_stem("السوريه"), light_stem("صاروخا")
+    ('مدني', 'سوري', 'صاروخ')
+    """
+    return _light_stem(norm)
+
+
+@lru_cache(maxsize=100_000)
+def _light_stem(w: str) -> str:
+    known = known_words()
+    if w.startswith("ال") and len(w) > 4 and w not in NO_ARTICLE:
+        w = w[2:]
+    if len(w) <= 3:
+        return w
+    out = w
+    for suf, rep in (("يات", "ي"), ("يين", "ي"), ("يون", "ي"), ("يه", "ي")):
+        if w.endswith(suf) and len(w) - len(suf) >= 2:
+            out = w[: -len(suf)] + rep
+            break
+    else:
+        for suf in ("تين", "ات", "ون", "ين", "ه", "ا"):
+            if w.endswith(suf) and len(w) - len(suf) >= 3:
+                out = w[: -len(suf)]
+                break
+    if out != w and w in known and out not in known:
+        return w  # a listed word that only looks inflected: لبنان, روسيا
+    return out
+
+
+def verb_candidates(norm: str) -> list[str]:
+    """Return candidate verb lemmas of a word, most direct reading first.
+
+    Parameters
+    ----------
+    norm : str
+        A word in matching form without proclitics.
+
+    Returns
+    -------
+    list of str
+        Perfect 3rd person masculine singular forms the word may inflect
+        (perfect, then imperfect readings, then verbal-noun templates).
+    """
+    return list(dict.fromkeys(_candidates(norm)))
+
+
+def _candidates(s: str):
+    if s in _IRREGULAR:
+        yield _IRREGULAR[s]
+    for suf in _PERF_SUFFIXES:
+        if suf and not s.endswith(suf):
+            continue
+        b = s[: len(s) - len(suf)] if suf else s
+        if len(b) < 2:
+            continue
+        yield b
+        if len(b) >= 3 and b[-2] in "يو":  # hollow passive: اغتيل, قيل
+            yield b[:-2] + "ا" + b[-1]
+        if len(b) == 4 and b[1] == "و":  # passive of form III: هوجم
+            yield b[0] + "ا" + b[2:]
+        if suf and suf not in ("ا", "ن"):  # defective verbs lose the final letter
+            yield b + "ي"
+            yield b + "ا"
+        if len(b) == 2:  # hollow with consonant suffix: قلنا
+            yield b[0] + "ا" + b[1]
+    t = s
+    if len(t) >= 4 and t[0] == "س" and t[1] in "يتنا":
+        t = t[1:]
+    if len(t) >= 3 and t[0] in "يتنا":
+        core0 = t[1:]
+        for suf in _IMPF_SUFFIXES:
+            if suf and not core0.endswith(suf):
+                continue
+            c = core0[: len(core0) - len(suf)] if suf else core0
+            if len(c) < 2:
+                continue
+            yield c
+            yield "ا" + c
+            if len(c) == 3 and c[1] in "ويا":
+                yield c[0] + "ا" + c[2]
+                yield "ا" + c[0] + "ا" + c[2]
+            if c[-1] == "و":
+                yield c[:-1] + "ا"
+            if c[-1] == "ي":
+                yield "ا" + c
+            yield c + "ي"
+            yield "ا" + c + "ي"
+            if len(c) == 2:
+                yield "و" + c
+    yield from _masdar(s)
+    stem = _light_stem(s)
+    if stem != s:
+        if stem in _IRREGULAR:
+            yield _IRREGULAR[stem]
+        yield stem
+        yield from _masdar(stem)
+
+
+def _masdar(s: str):
+    n = len(s)
+    if n >= 5 and s[-2] == "ا":
+        yield s[:-2] + s[-1]  # اعلان, انسحاب, اعتقال, استهداف
+        if s[-1] == s[-3]:
+            yield s[:-2]  # احتجاج -> احتج
+    if n >= 6 and s[3] == "ي" and s[4] == "ا":
+        yield s[:3] + "ا" + s[5:]  # اغتيال -> اغتال
+    if n >= 5 and s.endswith("اء"):
+        yield s[:-2] + "ي"  # التقاء, استدعاء
+    if n >= 6 and s.startswith("است") and s.endswith("ه"):
+        yield s[:-1]  # استقاله
+    if n == 5 and s[0] == "ت" and s[3] == "ي":
+        yield s[1:3] + s[4]  # تفجير -> فجر
+    if n == 6 and s[0] == "م" and s[2] == "ا" and s[-1] == "ه":
+        yield s[1:-1]  # مهاجمه -> هاجم
+
+
+@lru_cache(maxsize=200_000)
+def verb_lemma(norm: str) -> str | None:
+    """Return the listed verb this word inflects, or None.
+
+    Parameters
+    ----------
+    norm : str
+        A word in matching form without proclitics.
+
+    Returns
+    -------
+    str or None
+        The first candidate of :func:`verb_candidates` found in the bundled
+        verb list (``marsad/text/data/verbs.txt``).
+    """
+    verbs = known_verbs()
+    if norm in verbs:
+        return norm
+    for cand in _candidates(norm):
+        if cand in verbs:
+            return cand
+    return None
+
+
+@lru_cache(maxsize=200_000)
+def lemma_of_norm(norm: str) -> str:
+    """Return the lemma of a clitic-free matching-form word.
+
+    Parameters
+    ----------
+    norm : str
+        A word in matching form without clitics.
+
+    Returns
+    -------
+    str
+        Its verb lemma when it inflects a listed verb, else its light stem.
+    """
+    return verb_lemma(norm) or _light_stem(norm)
+
+
+@lru_cache(maxsize=100_000)
+def noun_lemma(norm: str) -> str:
+    """Return the singular lemma of a counted noun, in matching form.
+
+    Parameters
+    ----------
+    norm : str
+        A noun in matching form (article and clitics allowed to remain on a
+        leading ``ال``).
+
+    Returns
+    -------
+    str
+        Broken and sound plurals, duals and accusative forms mapped to the
+        singular: ``قتلى``/``قتيلا``/``قتيلان`` -> ``قتيل``, ``مدنيين`` -> ``مدني``,
+        ``صواريخ``/``صاروخا`` -> ``صاروخ``, ``غارات`` -> ``غاره``.
+    """
+    w = norm[2:] if norm.startswith("ال") and len(norm) > 4 else norm
+    if w in _PLURALS:
+        return _PLURALS[w]
+    for suf in ("تان", "تين"):
+        if w.endswith(suf) and len(w) - len(suf) >= 3:
+            return w[: -len(suf)] + "ه"
+    for suf in ("يين", "يون", "يان"):
+        if w.endswith(suf) and len(w) - len(suf) >= 2:
+            return w[: -len(suf)] + "ي"
+    for suf in ("ين", "ون", "ان", "ا"):
+        if w.endswith(suf) and len(w) - len(suf) >= 3:
+            base = w[: -len(suf)]
+            return _PLURALS.get(base, base)
+    if w.endswith("ات") and len(w) >= 5:
+        return w[:-2] + "ه"
+    return w

@@ -1,0 +1,195 @@
+"""Clitic segmentation of one Arabic word, checked against known stems.
+
+A word is read as ``[conj] [prep | future] [article] stem [pronoun]`` with
+conjunctions ``و ف``, prepositions ``ب ل ك``, the future marker ``س``, the
+article ``ال`` (``لل`` after ``ل``) and pronoun enclitics (``ه ها هم هما هن ك كم
+كما كن نا``), the segmentation scheme of the Penn Arabic Treebank (Maamouri
+et al., 2004) extended to the article. A split is made only when what remains
+is a plausible stem: a bundled known word, a listed verb form, an
+article-bearing noun, a hamza-initial stem or a long remainder after ``و``.
+Listed words (``مصر``, ``بلد``, ``والي``) are never split.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+from marsad.text.lexicon import NO_ARTICLE, known_words
+from marsad.text.morph import _PLURALS, _light_stem, verb_lemma
+from marsad.text.normalize import normalize_with_offsets
+
+__all__ = ["segment_word", "Segment"]
+
+#: A segment: (kind, start, end, norm) with offsets into the surface word.
+Segment = tuple[str, int, int, str]
+
+_PRONOUNS = ("هما", "كما", "هم", "هن", "كم", "كن", "ها", "نا", "ه", "ك")
+_HAMZA_ALEF = "أإآ"
+
+
+def _known(s: str) -> bool:
+    words = known_words()
+    return s in words or s in _PLURALS or _light_stem(s) in words
+
+
+def _stem_score(stem: str, first_surface: str, has_article: bool, has_prefix: bool) -> float:
+    """Score how plausible ``stem`` is as the core of a segmented word."""
+    if len(stem) < 2:
+        return 0.0
+    if stem in NO_ARTICLE and has_article:
+        return 0.0
+    if not has_article and stem.startswith("ال") and len(stem) >= 4 and stem not in NO_ARTICLE:
+        return 0.0  # the article must be split off
+    if _known(stem) or verb_lemma(stem) is not None:
+        return 3.0
+    if has_article:
+        return 2.0 if len(stem) >= 2 else 0.0
+    if not has_prefix:
+        return 1.0
+    if first_surface in _HAMZA_ALEF and len(stem) >= 3:
+        return 2.0
+    if len(stem) >= 4 and stem[0] in "مت":
+        return 1.5
+    return 0.0
+
+
+@lru_cache(maxsize=300_000)
+def segment_word(word: str) -> tuple[Segment, ...]:
+    """Split one surface word into clitics and stem.
+
+    Parameters
+    ----------
+    word : str
+        One run of Arabic letters (diacritics and tatweel allowed), as it
+        appears in the text.
+
+    Returns
+    -------
+    tuple of (kind, start, end, norm)
+        ``kind`` is ``"proclitic"``, ``"word"`` or ``"enclitic"``; ``start``
+        and ``end`` are offsets into ``word`` that tile it; ``norm`` is the
+        segment's matching form (the article is ``"ال"`` also when written
+        ``ل`` after ``ل``; a stem whose ta marbuta was written ``ت`` before a
+        pronoun gets ``ه`` back when the restored word is known).
+
+    Examples
+    --------
+    >>> [s[3] for s in segment_word("وبموسكو")]
+    ['و', 'ب', 'موسكو']
+    >>> [s[3] for s in segment_word("قواتها")]
+    ['قوات', 'ها']
+    """
+    norm, offs = normalize_with_offsets(word)
+    n = len(norm)
+    if n == 0:
+        return (("word", 0, len(word), norm),)
+    offs = offs + [len(word)]
+    best = _best_split(norm, word, tuple(offs))
+    segs: list[Segment] = []
+    for kind, a, b, seg_norm in best:
+        segs.append((kind, offs[a] if a else 0, offs[b] if b < n else len(word), seg_norm))
+    return tuple(segs)
+
+
+def _best_split(norm: str, word: str, offs: tuple[int, ...]) -> list[tuple[str, int, int, str]]:
+    n = len(norm)
+    whole = [("word", 0, n, norm)]
+    if n <= 2:
+        return whole
+    if norm[0] in "بلك" and norm[1:] in _PRONOUNS:  # بها, لهم, به
+        return [("proclitic", 0, 1, norm[0]), ("enclitic", 1, n, norm[1:])]
+    known = known_words()
+    if not (norm.startswith("ال") and norm not in NO_ARTICLE and len(norm) > 3):
+        if norm in known or _whole_verb(norm):
+            return whole
+    whole_score = 0.0 if (norm.startswith("ال") and len(norm) >= 4 and norm not in NO_ARTICLE) else 1.0
+    best, best_key = whole, (whole_score, 0)
+    for pre in _prefix_options(norm, word, offs):
+        i = pre[-1][2] if pre else 0
+        has_article = bool(pre) and pre[-1][3] == "ال"
+        has_prefix = bool(pre)
+        for end, enc in _suffix_options(norm, i):
+            stem = norm[i:end]
+            if not pre and not enc:
+                continue
+            first = word[offs[i]] if i < n else ""
+            if enc and not pre and len(stem) < 3:
+                continue
+            if enc:
+                score = _enclitic_score(stem)
+                if score and pre:
+                    score = min(score, _stem_score(stem, first, has_article, has_prefix) or score)
+            else:
+                score = _stem_score(stem, first, has_article, has_prefix)
+                if not score and pre and pre[0][3] == "و" and len(pre) == 1 and len(stem) >= 4:
+                    score = 1.2  # long remainder after the conjunction
+            if score <= 1.0:
+                continue
+            key = (score, -len(pre) - (1 if enc else 0))
+            if key > best_key:
+                stem_norm = stem
+                if enc and stem.endswith("ت") and (stem[:-1] + "ه") in known:
+                    stem_norm = stem[:-1] + "ه"
+                segs = list(pre) + [("word", i, end, stem_norm)]
+                if enc:
+                    segs.append(("enclitic", end, n, enc))
+                best, best_key = segs, key
+    return best
+
+
+def _whole_verb(norm: str) -> bool:
+    """True when the unsplit word is a form of a listed verb (not via ``س``)."""
+    if verb_lemma(norm) is None:
+        return False
+    return not (norm[0] == "س" and len(norm) > 3 and norm[1] in "يتنا" and verb_lemma(norm[1:]) is not None)
+
+
+def _prefix_options(norm: str, word: str, offs: tuple[int, ...]):
+    """Yield proclitic sequences as lists of (kind, start, end, norm)."""
+    n = len(norm)
+    conj_opts: list[list] = [[]]
+    if norm[0] in "وف" and n >= 3:
+        conj_opts.append([("proclitic", 0, 1, norm[0])])
+    for conj in conj_opts:
+        i = len(conj)
+        preps: list[list] = [[]]
+        c = norm[i] if i < n else ""
+        if c in "بك" and n - i >= 3:
+            preps.append([("proclitic", i, i + 1, c)])
+        elif c == "ل" and n - i >= 3:
+            preps.append([("proclitic", i, i + 1, c)])
+        elif c == "س" and n - i >= 5 and norm[i + 1] in "يتنا":
+            preps.append([("proclitic", i, i + 1, c)])
+        for prep in preps:
+            j = i + len(prep)
+            yield conj + prep
+            if prep and prep[0][3] == "ل" and norm.startswith("ل", j) and n - j >= 3:
+                yield conj + prep + [("proclitic", j, j + 1, "ال")]
+            elif norm.startswith("ال", j) and n - j >= 4 and word[offs[j]] == "ا" and not (prep and prep[0][3] == "س"):
+                if norm[j:] not in NO_ARTICLE:
+                    yield conj + prep + [("proclitic", j, j + 2, "ال")]
+
+
+def _suffix_options(norm: str, i: int):
+    """Yield (stem_end, enclitic_norm or '') pairs."""
+    n = len(norm)
+    yield n, ""
+    for p in _PRONOUNS:
+        if norm.endswith(p) and n - len(p) - i >= 2:
+            yield n - len(p), p
+
+
+def _enclitic_score(stem: str) -> float:
+    known = known_words()
+    if stem in known or stem in _PLURALS or (stem.endswith("ت") and stem[:-1] + "ه" in known):
+        return 3.0
+    if len(stem) >= 4 and stem.endswith("ات"):
+        return 2.5
+    v = verb_lemma(stem)
+    if v is not None and v != stem:
+        return 2.5  # inflected verb with an object pronoun: قتلوه, يهاجمهم
+    if v is not None:
+        return 2.0
+    if _light_stem(stem) in known and len(stem) >= 3:
+        return 2.0
+    return 0.0

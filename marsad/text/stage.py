@@ -1,0 +1,77 @@
+"""The language-layer pipeline stage: sentences, tokens, quantities, times."""
+
+from __future__ import annotations
+
+from marsad.doc import Doc
+from marsad.text.lexicon import known_verbs, known_words
+from marsad.text.numbers import find_quantities
+from marsad.text.sentences import split_sentences
+from marsad.text.times import find_times, parse_published
+from marsad.text.tokenize import tokenize
+
+__all__ = ["TextStage"]
+
+
+class TextStage:
+    """Fill ``doc.sentences``, ``doc.tokens``, ``doc.quantities`` and ``doc.times``.
+
+    A ``Doc -> Doc`` pipeline stage; ``doc.text`` is never changed.
+
+    Attributes
+    ----------
+    name : str
+        ``"ar.text.v1"``.
+    requires : list of str
+        ``["doc.text", "doc.published"]``.
+    assigns : list of str
+        ``["doc.sentences", "doc.tokens", "doc.quantities", "doc.times"]``.
+
+    Examples
+    --------
+    >>> from marsad.doc import Doc
+    >>> doc = TextStage()(Doc("قتل 14 مدنيا أمس.", published="2015-11-21"))
+    >>> doc.times[0].value, doc.quantities[0].value
+    ('2015-11-20', 14.0)
+    """
+
+    name = "ar.text.v1"
+    requires = ["doc.text", "doc.published"]
+    assigns = ["doc.sentences", "doc.tokens", "doc.quantities", "doc.times"]
+
+    def __init__(self) -> None:
+        self._ready = False
+
+    def initialize(self) -> "TextStage":
+        """Load and check the bundled word lists once; return ``self``.
+
+        Raises
+        ------
+        DataFileError
+            If a bundled list is missing or malformed.
+        """
+        if not self._ready:
+            known_words()
+            known_verbs()
+            self._ready = True
+        return self
+
+    def __call__(self, doc: Doc) -> Doc:
+        """Annotate ``doc`` in place and return it.
+
+        Raises
+        ------
+        TypeError
+            If ``doc`` is not a :class:`~marsad.doc.Doc`.
+        UsageError
+            If ``doc.published`` is set but is not ISO 8601.
+        """
+        if not isinstance(doc, Doc):
+            raise TypeError(f"TextStage expects a Doc, got {type(doc).__name__}")
+        self.initialize()
+        parse_published(doc.published)
+        text = doc.text
+        doc.sentences = split_sentences(text)
+        doc.tokens = tokenize(text)
+        doc.quantities = find_quantities(text, doc.tokens)
+        doc.times = find_times(text, doc.published)
+        return doc
