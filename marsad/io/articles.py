@@ -22,6 +22,7 @@ TITLE_FIELDS = ("title", "headline")
 URL_FIELDS = ("url", "link", "uri")
 DATE_FIELDS = ("published", "date_published", "published_at", "publish_date", "pubDate",
                "date", "datetime", "date_extracted")
+CRAWL_DATE_FIELD = "date_extracted"
 SOURCE_FIELDS = ("source", "site", "publisher", "outlet")
 # Carried values longer than this stay out of ``meta`` (they are text, not metadata).
 MAX_META_CHARS = 2000
@@ -101,6 +102,8 @@ def doc_from_text(text: str, **fields: Any) -> Doc:
         where, record_no = _where(meta)
         raise InputError(where, "empty body", record_no)
     when = parse_iso_like(str(published)) if published else None
+    if result.published and meta.get("published_field") == CRAWL_DATE_FIELD:
+        when = result.published  # the article's own date line beats the crawl time
     return Doc(
         text=result.text,
         raw=text if raw is None else raw,
@@ -201,7 +204,9 @@ def doc_from_record(record: dict, source: str, record_no: int | None) -> Doc:
         The article in ``text``/``content``/``body``/``article``/``full_text``;
         optional ``title``/``headline``, ``url``/``link``, a date in
         ``published``, ``date``, ``date_extracted`` (and similar: see
-        ``DATE_FIELDS``, first non-empty wins), and ``source``. Every other
+        ``DATE_FIELDS``, first non-empty wins; a crawl time in
+        ``date_extracted`` yields to a date line in the article itself), and
+        ``source``. Every other
         scalar field (``id``, ``author``...) is carried into ``meta``.
     source : str
         The input the record came from (path, ``zip!member``, URL or ``-``).

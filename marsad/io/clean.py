@@ -28,6 +28,8 @@ _LETTER = re.compile(r"[^\W\d_]")
 _NOT_WORD = re.compile(r"[^\w\s]|[\u064B-\u065F\u0670\u0640_]")
 _SEPARATORS = re.compile(r"^[\s|•·\-–—:/]+")
 HEADER_LINES = 6
+# A line ending in these is prose (or a broken sentence), never a caption.
+_SENTENCE_PUNCT = (".", "؟", "?", "!", ":", "،", ",", "؛", ";")
 
 
 @dataclass(frozen=True, slots=True)
@@ -189,7 +191,7 @@ def _drop_furniture(lines: list[_Line], title_key: str) -> None:
             ln.drop = "counter"
     short: dict[str, list[_Line]] = {}
     for ln in lines:
-        if not ln.drop and len(ln.text.split()) <= 8 and not ln.text.endswith((".", "؟", "!", ":")):
+        if not ln.drop and len(ln.text.split()) <= 8 and not ln.text.endswith(_SENTENCE_PUNCT):
             short.setdefault(_key(ln.text), []).append(ln)
     for group in short.values():
         if len(group) >= 2:
@@ -239,7 +241,9 @@ def clean_scraped_text(raw: str, title: str | None = None) -> CleanResult:
     Rules, each recorded in ``removed`` with its reason:
 
     * a date line within the first six lines (weekday, date, 12-hour time
-      with ``ص``/``م``, labels such as ``نشر في``) sets ``published``;
+      with ``ص``/``م``, labels such as ``نشر في``) sets ``published`` and is
+      removed; one that also names a place or agency (at most three words,
+      ``"الكويت 25 شوال 1436 هـ الموافق 10 أغسطس 2015 م واس"``) stays;
     * a line of widget labels (``طباعة``, ``شارك``, ``A+``...) with at most
       counters or a repeat of the headline's first words is dropped;
     * a short line (≤ 20 words) repeating the headline's start, or a short
@@ -261,7 +265,9 @@ def clean_scraped_text(raw: str, title: str | None = None) -> CleanResult:
         rest, _ = _strip_widgets(ln.text)
         value = parse_dateline(rest) if rest else None
         if value:
-            published, ln.drop = value, "dateline"
+            # A dateline naming a place or agency ("الكويت ... واس") stays in the text.
+            published = value
+            ln.drop = "dateline" if parse_dateline(rest, max_rest=0) else None
             break
     title_line = None
     if title is None:

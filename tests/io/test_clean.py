@@ -99,3 +99,9 @@ def test_repeated_short_captions_dropped_without_title():
     result = clean_scraped_text(raw)
     assert "صورة من موقع القصف" not in result.text
     assert [r.reason for r in result.removed] == ["repeated caption"] * 2
+
+
+def test_broken_prose_lines_are_not_captions():
+    raw = ("أكد خادم الحرمين الشريفين ،\nأن المملكة ماضية في دعم اليمن.\n"
+           "وجدد خادم الحرمين الشريفين ،\nدعوته إلى الحوار.")
+    assert clean_scraped_text(raw).text == raw

@@ -205,3 +205,14 @@ def test_missing_path_raises_before_reading(tmp_path):
     assert info.value.reason == "no such file or directory"
     with pytest.raises(TypeError):
         iter_docs("examples")
+
+
+def test_agency_dateline_stays_and_beats_crawl_time(shared_data):
+    path = shared_data / "saudinewsnet" / "2015-08-10.zip"
+    with zipfile.ZipFile(path) as z:
+        record = json.loads(z.read("2015-08-10.json"))[1499]
+    assert (record["source"], record["date_extracted"]) == ("was", "2015-08-10 20:27:03")
+    doc = doc_from_record(record, str(path), 1500)
+    assert doc.published == "2015-08-10"
+    assert doc.text.startswith("عام / مهرجان تمور بريدة يواصل فعالياته\n\n"
+                               "بريدة 25 شوال 1436 هـ الموافق 10 اغسطس 2015 م واس\n")
