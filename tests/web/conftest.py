@@ -19,10 +19,27 @@ def web_docs(seed_path: Path) -> dict:
     }
 
 
+def build_store(path: Path, docs: list) -> Path:
+    """Write ``docs`` with the store engineer's ``Store.add_docs`` (else per schema.sql)."""
+    try:
+        from marsad.store import Store
+    except ImportError:
+        write_store(str(path), docs)
+    else:
+        Store(path).add_docs(docs)
+    return path
+
+
 @pytest.fixture(scope="session")
 def web_store(tmp_path_factory, web_docs: dict) -> Path:
     """A DuckDB store with the seed article and two short articles (8 events)."""
-    path = tmp_path_factory.mktemp("web") / "store.duckdb"
+    return build_store(tmp_path_factory.mktemp("web") / "store.duckdb", list(web_docs.values()))
+
+
+@pytest.fixture(scope="session")
+def schema_store(tmp_path_factory, web_docs: dict) -> Path:
+    """The same docs written row by row per schema.sql (no marsad.store code)."""
+    path = tmp_path_factory.mktemp("web") / "schema.duckdb"
     write_store(str(path), list(web_docs.values()))
     return path
 

@@ -247,3 +247,17 @@ def test_dashboard_page_and_static_files(client):
     assert r.status_code == 200 and "<html" in r.text and 'dir="rtl"' in r.text
     assert client.get("/static/js/main.js").status_code == 200
     assert client.get("/static/css/app.css").status_code == 200
+
+
+def test_reader_agrees_on_store_written_per_schema(client, schema_store):
+    from fastapi.testclient import TestClient
+    from marsad.web import create_app
+
+    other = TestClient(create_app(str(schema_store)))
+    for path, params in (("/api/events", {"limit": 100}), ("/api/stats", {}), ("/api/actors", {})):
+        a = client.get(path, params=params).json()
+        b = other.get(path, params=params).json()
+        if path == "/api/events":
+            a = [{k: v for k, v in e.items() if k != "published"} for e in a["events"]]
+            b = [{k: v for k, v in e.items() if k != "published"} for e in b["events"]]
+        assert a == b, path
