@@ -25,7 +25,7 @@ from typing import Any, TextIO
 from marsad.doc import Doc
 from marsad.errors import InputError, StoreError, UsageError
 from marsad.pipeline import Pipeline, default_pipeline
-from marsad.store import ExportWriter, Store
+from marsad.store import ExportWriter, Store, body_fingerprint
 from marsad.store.export import check_format
 
 log = logging.getLogger(__name__)
@@ -165,11 +165,26 @@ class _Runner:
                  pipeline: Pipeline | None, pool):
         self.store, self.writer, self.summary = store, writer, summary
         self.pipeline, self.pool = pipeline, pool
+        # Ids and fingerprints this run has stored or linked: articles the
+        # store will not take again, so they need no coding. The store is
+        # asked too only if it held articles before the run.
+        self.seen_ids: set[str] = set()
+        self.seen_prints: set[str] = set()
+        self.ask_store = store is not None and store.counts()["articles"] > 0
+
+    def _known(self, docs: list[Doc]) -> set[str]:
+        if self.store is None:
+            return set()
+        hits = {d.doc_id for d in docs
+                if d.doc_id in self.seen_ids or body_fingerprint(d.text, d.title) in self.seen_prints}
+        rest = [d for d in docs if d.doc_id not in hits]
+        if self.ask_store and rest:
+            hits |= self.store.known(rest)
+        return hits
 
     def submit(self, items: list[Doc | InputError]) -> _Batch:
         docs = [d for d in items if isinstance(d, Doc) and d.text.strip()]
-        known = self.store.known(docs) if self.store is not None else set()
-        batch = _Batch(items, known)
+        batch = _Batch(items, self._known(docs))
         if self.pool is not None and batch.to_code:
             chunk = max(1, len(batch.to_code) // (4 * self.pool._processes))
             batch.pending = self.pool.map_async(_code_in_worker, batch.to_code, chunksize=chunk)
@@ -197,25 +212,28 @@ class _Runner:
                     ready.append(doc)
                 else:
                     errors.append((*_where(doc), reason))
-        errors += self._store(ready)
-        self._record(errors)
+        self._store(ready, errors)
 
-    def _store(self, docs: list[Doc]) -> list[ErrorRow]:
+    def _store(self, docs: list[Doc], errors: list[ErrorRow]) -> None:
+        """Store the batch and its failures in one transaction (or just count, without a store)."""
         if self.store is None:
             for doc in docs:
                 self._stored(doc)
-            return []
+            self._note(errors)
+            return
         try:
-            outcomes = self.store.put(docs, self.summary.run_id)
-        except StoreError:
-            return self._store_one_by_one(docs)
+            outcomes = self.store.put(docs, self.summary.run_id, errors)
+        except StoreError as exc:
+            log.warning("batch not stored (%s); storing its articles one by one", exc)
+            self._store_one_by_one(docs, errors)
+            return
         for doc, outcome in zip(docs, outcomes):
             self._count(doc, outcome)
-        return []
+        self._note(errors)
 
-    def _store_one_by_one(self, docs: list[Doc]) -> list[ErrorRow]:
+    def _store_one_by_one(self, docs: list[Doc], errors: list[ErrorRow]) -> None:
         """After a failed batch, store its docs singly so one bad doc costs only itself."""
-        errors = []
+        errors = list(errors)
         for doc in docs:
             try:
                 outcome = self.store.put([doc], self.summary.run_id)[0]
@@ -223,10 +241,15 @@ class _Runner:
                 errors.append((*_where(doc), f"not stored: {exc}"))
                 continue
             self._count(doc, outcome)
-        return errors
+        self.store.record_errors(errors, self.summary.run_id)
+        self._note(errors)
 
     def _count(self, doc: Doc, outcome: str) -> None:
+        self.seen_ids.add(doc.doc_id)
         if outcome == "stored":
+            fp = body_fingerprint(doc.text, doc.title)
+            if fp:
+                self.seen_prints.add(fp)
             self._stored(doc)
         elif outcome == "duplicate":
             self.summary.duplicates += 1
@@ -239,16 +262,13 @@ class _Runner:
         if self.writer is not None:
             self.summary.written += self.writer.write(doc.to_record())
 
-    def _record(self, errors: list[ErrorRow]) -> None:
-        if not errors:
-            return
+    def _note(self, errors: list[ErrorRow]) -> None:
+        """Count and log failures (the store has recorded them already)."""
         self.summary.errors += len(errors)
         room = MAX_ERROR_SAMPLES - len(self.summary.error_samples)
         self.summary.error_samples += errors[:max(room, 0)]
         for src, no, reason in errors:
             log.info("%s%s: %s", src, "" if no is None else f" record {no}", reason)
-        if self.store is not None:
-            self.store.record_errors(errors, self.summary.run_id)
 
 
 def code_inputs(

@@ -13,17 +13,21 @@ beyond an equality lookup (see ``docs/store.md``).
 from __future__ import annotations
 
 import hashlib
+import re
 import unicodedata
 from functools import lru_cache
 
-# Arabic harakat (U+064B-U+065F), superscript alef (U+0670), tatweel (U+0640).
-_DROP = {cp: None for cp in [*range(0x064B, 0x0660), 0x0670, 0x0640]}
-_FOLD = str.maketrans({
+# One table: drop Arabic harakat (U+064B-U+065F), superscript alef (U+0670)
+# and tatweel (U+0640); fold hamza/madda alef, alef maqsura, ta marbuta,
+# hamza seats and Arabic-Indic/Persian digits.
+_TABLE = str.maketrans({
+    **{chr(cp): None for cp in [*range(0x064B, 0x0660), 0x0670, 0x0640]},
     "أ": "ا", "إ": "ا", "آ": "ا", "ٱ": "ا",
     "ى": "ي", "ة": "ه", "ؤ": "و", "ئ": "ي",
-    **{chr(0x0660 + d): str(d) for d in range(10)},   # Arabic-Indic digits
-    **{chr(0x06F0 + d): str(d) for d in range(10)},   # Persian digits
+    **{chr(0x0660 + d): str(d) for d in range(10)},
+    **{chr(0x06F0 + d): str(d) for d in range(10)},
 })
+_NOT_ALNUM = re.compile(r"[\W_]+")
 
 
 def normalize_for_fingerprint(text: str) -> str:
@@ -46,8 +50,8 @@ def normalize_for_fingerprint(text: str) -> str:
     >>> normalize_for_fingerprint("قـــال:  الرئيسُ «أحمد» ٣ مرات")
     'قالالرييساحمد3مرات'
     """
-    folded = unicodedata.normalize("NFKC", text).translate(_DROP).translate(_FOLD).casefold()
-    return "".join(ch for ch in folded if ch.isalnum())
+    folded = unicodedata.normalize("NFKC", text).translate(_TABLE).casefold()
+    return _NOT_ALNUM.sub("", folded)
 
 
 @lru_cache(maxsize=4096)
@@ -55,6 +59,7 @@ def _norm_cached(text: str) -> str:
     return normalize_for_fingerprint(text)
 
 
+@lru_cache(maxsize=1024)
 def body_fingerprint(text: str, title: str | None = None) -> str | None:
     """Return the repost fingerprint of an article body.
 
@@ -71,6 +76,7 @@ def body_fingerprint(text: str, title: str | None = None) -> str | None:
     -------
     str or None
         16 hex digits, or ``None`` when the text has no letters or digits.
+        Results are memoised (the runner asks twice per article).
 
     Examples
     --------

@@ -184,23 +184,11 @@ class Store:
         A failure already recorded with the same input, record number and
         reason is not stored twice, so re-running a batch adds nothing.
         """
-        rows = [[run_id, str(src), _as_int(no), str(reason)] for src, no, reason in errors]
+        rows = list(errors)
         if not rows:
             return 0
         with self._transaction() as con:
-            known = set(con.execute(
-                "SELECT input, record_no, reason FROM errors WHERE list_contains(?, input)",
-                [sorted({r[1] for r in rows})],
-            ).fetchall())
-            fresh = []
-            for row in rows:
-                key = (row[1], row[2], row[3])
-                if key not in known:
-                    known.add(key)
-                    fresh.append(row)
-            if fresh:
-                _insert(con, "errors", ["run_id", "input", "record_no", "reason"], fresh)
-        return len(fresh)
+            return _write_errors(con, rows, run_id)
 
     def record_error(self, input: str, record_no: int | None, reason: str, run_id: int | None = None) -> bool:
         """Store one failure; return False when it was already recorded."""
@@ -219,7 +207,7 @@ class Store:
         ids = [d.doc_id for d in docs]
         prints = {d.doc_id: body_fingerprint(d.text, d.title) for d in docs}
         with self.connect(read_only=self.read_only) as con:
-            if not _has_table(con, "articles"):
+            if not self._schema_ready and not _has_table(con, "articles"):
                 return set()
             seen = {r[0] for r in con.execute(
                 "SELECT doc_id FROM articles WHERE list_contains(?, doc_id) "
@@ -261,7 +249,8 @@ class Store:
                 counts["events"] += len(doc.events)
         return counts
 
-    def put(self, docs: list[Doc], run_id: int | None = None) -> list[str]:
+    def put(self, docs: list[Doc], run_id: int | None = None,
+            errors: Iterable[tuple[str, int | None, str]] = ()) -> list[str]:
         """Store a batch of coded docs in one transaction; return each doc's outcome.
 
         Each doc, in order, is:
@@ -281,6 +270,9 @@ class Store:
             ``doc.meta["input"]`` and ``doc.meta["record_no"]`` are kept
             when present.
         run_id : int, optional
+        errors : iterable of (input, record_no, reason), optional
+            Failures of the same batch, recorded in the same transaction
+            (as :meth:`record_errors` does).
 
         Returns
         -------
@@ -292,11 +284,14 @@ class Store:
         StoreError
             If the batch cannot be written; then nothing of it is stored.
         """
-        if not docs:
+        errors = list(errors)
+        if not docs and not errors:
             return []
         try:
             with self._transaction() as con:
-                return self._write_batch(con, docs, run_id)
+                if errors:
+                    _write_errors(con, errors, run_id)
+                return self._write_batch(con, docs, run_id) if docs else []
         except duckdb.Error as exc:
             raise StoreError(f"[E105] batch of {len(docs)} docs not stored in {self.path}: {exc}") from exc
 
@@ -464,6 +459,23 @@ class Store:
             d["counts"] = json.loads(d["counts"]) if d["counts"] else None
             out.append(d)
         return out
+
+
+def _write_errors(con, errors: list[tuple[str, int | None, str]], run_id: int | None) -> int:
+    """Insert failures not yet recorded (same input, record number and reason); return how many."""
+    rows = [[run_id, str(src), _as_int(no), str(reason)] for src, no, reason in errors]
+    known = set(con.execute(
+        "SELECT input, record_no, reason FROM errors WHERE list_contains(?, input)",
+        [sorted({r[1] for r in rows})],
+    ).fetchall())
+    fresh = []
+    for row in rows:
+        key = (row[1], row[2], row[3])
+        if key not in known:
+            known.add(key)
+            fresh.append(row)
+    _insert(con, "errors", ["run_id", "input", "record_no", "reason"], fresh)
+    return len(fresh)
 
 
 def _meta(doc: Doc, key: str) -> str | None:
