@@ -74,7 +74,9 @@ def event_filter(
 Filter = Annotated[EventFilter, Depends(event_filter)]
 
 
-def create_app(db_path: str, max_body_bytes: int = MAX_BODY_BYTES, coder: Coder | None = None) -> FastAPI:
+def create_app(
+    db_path: str, max_body_bytes: int = MAX_BODY_BYTES, coder: Coder | None = None, retry_seconds: float = 3.0,
+) -> FastAPI:
     """Return the dashboard and HTTP API application for one store.
 
     Parameters
@@ -86,6 +88,9 @@ def create_app(db_path: str, max_body_bytes: int = MAX_BODY_BYTES, coder: Coder 
         Largest request body ``POST /api/code`` accepts (413 beyond).
     coder : Coder, optional
         What codes posted articles; defaults to the standard pipeline.
+    retry_seconds : float, default 3.0
+        How long a request waits for a writer to release the store before
+        answering 503 with ``Retry-After``.
 
     Returns
     -------
@@ -99,7 +104,7 @@ def create_app(db_path: str, max_body_bytes: int = MAX_BODY_BYTES, coder: Coder 
         version="0.1.0",
     )
     app.add_middleware(GZipMiddleware, minimum_size=4096)
-    reader = StoreReader(db_path)
+    reader = StoreReader(db_path, retry_seconds=retry_seconds)
     coder = coder or Coder()
     app.state.reader = reader
 

@@ -155,8 +155,13 @@ class Coder:
         return doc, time.perf_counter() - started
 
 
-def store_doc(db_path: str, doc: Doc) -> Any:
+def store_doc(db_path: str, doc: Doc, wait: float = 10.0) -> Any:
     """Add one coded doc to the store at ``db_path``; return the store's counts.
+
+    Parameters
+    ----------
+    wait : float, default 10.0
+        Seconds to wait for another writer (``marsad code``) to release the file.
 
     Raises
     ------
@@ -165,10 +170,4 @@ def store_doc(db_path: str, doc: Doc) -> Any:
     """
     from marsad.store import Store
 
-    store = Store(db_path)
-    try:
-        return store.add_docs([doc])
-    finally:
-        close = getattr(store, "close", None)
-        if close is not None:
-            close()
+    return Store(db_path, wait=wait).add_docs([doc])

@@ -65,3 +65,26 @@ def test_code_text_returns_contract_record(tmp_path):
     for ev in record["events"]:
         t = ev["trigger"]
         assert record["text"][t["start"]:t["end"]] == t["text"]
+
+
+def test_unreachable_url_is_422_with_reason(small_client):
+    r = small_client.post("/api/code", json={"url": "http://127.0.0.1:1/news"})
+    assert r.status_code == 422
+    assert "http://127.0.0.1:1/news" in r.json()["detail"]
+
+
+def test_code_html_and_store(tmp_path):
+    _pipeline_or_skip()
+    db = tmp_path / "stored.duckdb"
+    client = TestClient(create_app(str(db)))
+    html = ("<html><head><title>مظاهرة في عمان</title></head><body><article><h1>مظاهرة في عمان</h1>"
+            "<p>تظاهر مئات الأشخاص في عمان يوم الجمعة احتجاجا على ارتفاع الأسعار، "
+            "وطالبوا الحكومة بخفض الضرائب على الوقود والخبز.</p></article></body></html>")
+    r = client.post("/api/code?store=true", json={"html": html, "url": "https://example.org/amman"})
+    assert r.status_code == 200, r.text
+    body = r.json()
+    assert body["stored"]["stored"] == 1
+    doc_id = body["record"]["doc_id"]
+    article = client.get(f"/api/articles/{doc_id}").json()
+    assert "تظاهر مئات الأشخاص في عمان" in article["text"]
+    assert client.get("/api/health").json()["counts"]["articles"] == 1
