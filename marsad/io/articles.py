@@ -18,6 +18,7 @@ from marsad.io.clean import clean_scraped_text
 from marsad.io.dates import parse_iso_like
 
 TEXT_FIELDS = ("text", "content", "body", "article", "full_text")
+HTML_FIELDS = ("html", "raw_html", "page_html")
 TITLE_FIELDS = ("title", "headline")
 URL_FIELDS = ("url", "link", "uri")
 DATE_FIELDS = ("published", "date_published", "published_at", "publish_date", "pubDate",
@@ -176,8 +177,10 @@ def doc_from_html(html: str | bytes, url: str | None = None, **fields: Any) -> D
     if len(_LETTER.findall(body)) < MIN_ARTICLE_LETTERS:
         where, record_no = _where(meta)
         raise InputError(where, NO_ARTICLE, record_no)
-    fields.setdefault("title", extracted.title)
-    fields.setdefault("published", _html_datetime(page, extracted.date))
+    if not fields.get("title"):
+        fields["title"] = extracted.title
+    if not fields.get("published"):
+        fields["published"] = _html_datetime(page, extracted.date)
     fields["url"] = url or extracted.url
     fields["raw"] = page
     try:
@@ -201,7 +204,9 @@ def doc_from_record(record: dict, source: str, record_no: int | None) -> Doc:
     Parameters
     ----------
     record : dict
-        The article in ``text``/``content``/``body``/``article``/``full_text``;
+        The article in ``text``/``content``/``body``/``article``/``full_text``,
+        or else as a page in ``html``/``raw_html``/``page_html`` (read by
+        :func:`doc_from_html`);
         optional ``title``/``headline``, ``url``/``link``, a date in
         ``published``, ``date``, ``date_extracted`` (and similar: see
         ``DATE_FIELDS``, first non-empty wins; a crawl time in
@@ -228,7 +233,8 @@ def doc_from_record(record: dict, source: str, record_no: int | None) -> Doc:
     if not isinstance(record, dict):
         raise InputError(source, "record is not a JSON object", record_no)
     text_field, text = _first(record, TEXT_FIELDS)
-    if text_field is None:
+    html_field, page = _first(record, HTML_FIELDS)
+    if text_field is None and html_field is None:
         reason = "empty body" if any(f in record for f in TEXT_FIELDS) else "record has no text or content field"
         raise InputError(source, reason, record_no)
     _, title = _first(record, TITLE_FIELDS)
@@ -237,7 +243,7 @@ def doc_from_record(record: dict, source: str, record_no: int | None) -> Doc:
     _, url = _first(record, URL_FIELDS)
     date_field, date = _first(record, DATE_FIELDS)
     _, outlet = _first(record, SOURCE_FIELDS)
-    used = set(TEXT_FIELDS) | set(TITLE_FIELDS) | set(URL_FIELDS) | set(SOURCE_FIELDS) | {date_field}
+    used = set(TEXT_FIELDS) | set(HTML_FIELDS) | set(TITLE_FIELDS) | set(URL_FIELDS) | set(SOURCE_FIELDS) | {date_field}
     meta: dict[str, Any] = {"input": source, "record_no": record_no}
     for key, value in record.items():
         if key in used or value == "" or not isinstance(value, (str, int, float, bool)):
@@ -247,5 +253,7 @@ def doc_from_record(record: dict, source: str, record_no: int | None) -> Doc:
         meta.setdefault(key, value)
     if date_field:
         meta["published_field"] = date_field
-    return doc_from_text(str(text), title=str(title) if title else None, url=url,
-                         source=outlet, published=date, meta=meta)
+    fields = {"title": str(title) if title else None, "source": outlet, "published": date, "meta": meta}
+    if text_field is None:
+        return doc_from_html(str(page), url=url, **fields)
+    return doc_from_text(str(text), url=url, **fields)

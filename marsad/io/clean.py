@@ -19,11 +19,13 @@ import unicodedata
 from dataclasses import dataclass, field
 
 from marsad.io.dates import parse_dateline
-from marsad.io.furniture import LEAD_IN, TRAILING_COUNTER, TRAILING_FOOTER, WIDGET_TOKEN
+from marsad.io.furniture import BREADCRUMB, LEAD_IN, TRAILING_COUNTER, TRAILING_FOOTER, WIDGET_TOKEN
 
 _LINE = re.compile(r"([^\r\n\u2028\u2029]*)(?:\r\n|[\r\n\u2028\u2029]|$)")
 _EDGE = " \t\f\v\u00a0\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a" \
         "\u200b\u200e\u200f\u202f\u205f\u3000\ufeff"
+# C0 control characters (e.g. SUB \x1a left by old encoders) become spaces.
+_CONTROLS = {c: " " for c in [*range(0x00, 0x09), 0x0B, 0x0C, *range(0x0E, 0x20), 0x7F]}
 _LETTER = re.compile(r"[^\W\d_]")
 _NOT_WORD = re.compile(r"[^\w\s]|[\u064B-\u065F\u0670\u0640_]")
 _SEPARATORS = re.compile(r"^[\s|•·\-–—:/]+")
@@ -42,7 +44,7 @@ class Removed:
         Half-open code-point offsets into the raw input.
     reason : str
         ``"dateline"``, ``"widget"``, ``"headline repeat"``, ``"related link"``,
-        ``"repeated caption"``, ``"counter"`` or ``"footer"``.
+        ``"breadcrumb"``, ``"repeated caption"``, ``"counter"`` or ``"footer"``.
     text : str
         The removed characters.
     """
@@ -119,7 +121,7 @@ def _lines(raw: str) -> list[_Line]:
     for m in _LINE.finditer(raw):
         if m.start() == m.end() == len(raw) and raw:
             break
-        s = m.group(1)
+        s = m.group(1).translate(_CONTROLS)  # one for one: offsets stay exact
         content = s.strip(_EDGE)
         if not content:
             blank = True
@@ -171,24 +173,33 @@ def _is_title(line: _Line, following: list[_Line]) -> bool:
             or len(line.text) < 0.5 * len(nxt.text))
 
 
-def _drop_furniture(lines: list[_Line], title_key: str) -> None:
-    """Mark widget, related-link, headline-repeat and counter lines."""
+def _drop_standalone(lines: list[_Line]) -> None:
+    """Mark lines that are furniture whatever the headline: links, crumbs, widgets, counters."""
     for ln in lines:
         if ln.drop:
             continue
         words = len(ln.text.split())
+        rest, had_widget = _strip_widgets(ln.text)
         if LEAD_IN.match(ln.text) and words <= 25:
             ln.drop = "related link"
-            continue
-        rest, had_widget = _strip_widgets(ln.text)
-        if had_widget and (not rest or not _LETTER.search(rest)):
+        elif BREADCRUMB.match(ln.text) and words <= 15:
+            ln.drop = "breadcrumb"
+        elif had_widget and not _LETTER.search(rest):
             ln.drop = "widget"
-        elif had_widget and _repeats_headline(rest, title_key):
-            ln.drop = "widget"
-        elif words <= 20 and _repeats_headline(ln.text, title_key):
-            ln.drop = "headline repeat"
         elif not _LETTER.search(ln.text) and len(ln.text) <= 20:
             ln.drop = "counter"
+
+
+def _drop_repeats(lines: list[_Line], title_key: str) -> None:
+    """Mark headline repeats (alone or after a widget) and short lines seen twice."""
+    for ln in lines:
+        if ln.drop:
+            continue
+        rest, had_widget = _strip_widgets(ln.text)
+        if had_widget and _repeats_headline(rest, title_key):
+            ln.drop = "widget"
+        elif len(ln.text.split()) <= 20 and _repeats_headline(ln.text, title_key):
+            ln.drop = "headline repeat"
     short: dict[str, list[_Line]] = {}
     for ln in lines:
         if not ln.drop and len(ln.text.split()) <= 8 and not ln.text.endswith(_SENTENCE_PUNCT):
@@ -248,7 +259,8 @@ def clean_scraped_text(raw: str, title: str | None = None) -> CleanResult:
       counters or a repeat of the headline's first words is dropped;
     * a short line (≤ 20 words) repeating the headline's start, or a short
       line occurring twice or more (image captions), is dropped;
-    * "read also"/"related" lead-in lines (≤ 25 words) are dropped;
+    * "read also"/"related"/photo-credit lead-in lines (≤ 25 words) and
+      breadcrumb trails (``الرئيسية > أخبار > سوريا``) are dropped;
     * a share/print counter or link footer at the very end is cut
       (``"...ذلك.شارك8868"`` keeps ``"...ذلك."``).
 
@@ -269,18 +281,15 @@ def clean_scraped_text(raw: str, title: str | None = None) -> CleanResult:
             published = value
             ln.drop = "dateline" if parse_dateline(rest, max_rest=0) else None
             break
+    _drop_standalone(lines)
     title_line = None
     if title is None:
-        content = [ln for ln in lines if not ln.drop]
-        first = content[0] if content else None
-        rest, had_widget = _strip_widgets(first.text) if first else ("", False)
-        if first is not None and not (had_widget and not _LETTER.search(rest)):
-            after = [ln for ln in lines if ln.start > first.start]
-            if _is_title(first, after):
-                title_line, title = first, first.text
-                first.drop = "title"
+        first = next((ln for ln in lines if not ln.drop), None)
+        if first is not None and _is_title(first, [ln for ln in lines if ln.start > first.start]):
+            title_line, title = first, first.text
+            first.drop = "title"
     title = " ".join(title.split()) if title else None
-    _drop_furniture(lines, _key(title) if title else "")
+    _drop_repeats(lines, _key(title) if title else "")
     _trim_tail(lines, raw, removed)
     for ln in lines:
         if ln.drop and ln.drop != "title":

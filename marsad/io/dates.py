@@ -132,6 +132,15 @@ def _time_near(s: str, pos: int) -> tuple[tuple[int, int, int], int, int] | None
     return (h, mi, sec), m.start(), m.end()
 
 
+def _time_before(s: str, pos: int) -> tuple[tuple[int, int, int], int, int] | None:
+    """Return the clock time that ends within 20 chars before ``pos`` (``12:15 ص 2015-11-21``)."""
+    lo = max(0, pos - 30)
+    for m in _TIME.finditer(s, lo, pos):
+        if pos - m.end() <= 20 and m.start() >= lo:
+            return _time_near(s, m.start())
+    return None
+
+
 def find_date(s: str) -> DateMatch | None:
     """Find the first publication date (and its clock time) in a string.
 
@@ -144,7 +153,8 @@ def find_date(s: str) -> DateMatch | None:
     -------
     DateMatch or None
         ``None`` when no valid Gregorian date between 1900 and 2100 is found.
-        A time counts only when it follows the date within 20 characters;
+        A time counts when it follows the date within 20 characters (or,
+        failing that, ends within 20 characters before it);
         ``ص``/``AM`` keep the hour (12 becomes 0), ``م``/``PM`` add 12.
 
     Examples
@@ -161,9 +171,12 @@ def find_date(s: str) -> DateMatch | None:
     (y, mo, d), start, end = hit
     clock = _time_near(t, end)
     if clock is None:
+        clock = _time_before(t, start)
+    if clock is None:
         return DateMatch(f"{y:04d}-{mo:02d}-{d:02d}", start, end)
-    (h, mi, sec), _, tend = clock
-    return DateMatch(f"{y:04d}-{mo:02d}-{d:02d}T{h:02d}:{mi:02d}:{sec:02d}", start, tend)
+    (h, mi, sec), cstart, cend = clock
+    return DateMatch(f"{y:04d}-{mo:02d}-{d:02d}T{h:02d}:{mi:02d}:{sec:02d}",
+                     min(start, cstart), max(end, cend))
 
 
 def parse_dateline(line: str, max_rest: int = 3) -> str | None:

@@ -12,7 +12,6 @@ import csv
 import gzip
 import json
 import logging
-import sys
 import zipfile
 import zlib
 from collections.abc import Callable, Iterator
@@ -20,7 +19,7 @@ from typing import BinaryIO
 
 from marsad.doc import Doc
 from marsad.errors import InputError
-from marsad.io.articles import doc_from_html, doc_from_record, doc_from_text
+from marsad.io.articles import HTML_FIELDS, TEXT_FIELDS, doc_from_html, doc_from_record, doc_from_text
 from marsad.io.decode import decode_bytes
 from marsad.io.streams import iter_json_values, text_stream
 
@@ -67,11 +66,26 @@ def read_html(stream: BinaryIO, source: str, max_bytes: int) -> Iterator[Item]:
     yield guard(source, None, build)
 
 
+# Keys under which JSON exports wrap their list of articles: {"articles": [...]}.
+WRAPPER_KEYS = ("articles", "items", "data", "results", "docs", "records", "entries", "news")
+
+
+def _unwrap(values: Iterator[object]) -> Iterator[object]:
+    """Yield records, opening an object that only wraps a list of them."""
+    for value in values:
+        if isinstance(value, dict) and not any(k in value for k in TEXT_FIELDS + HTML_FIELDS):
+            key = next((k for k in WRAPPER_KEYS if isinstance(value.get(k), list)), None)
+            if key is not None:
+                yield from value[key]
+                continue
+        yield value
+
+
 def _records(values: Iterator[object], source: str, start: int = 1) -> Iterator[Item]:
     """Turn decoded JSON values into docs, numbering records from ``start``."""
     n = start - 1
     try:
-        for n, value in enumerate(values, start):
+        for n, value in enumerate(_unwrap(values), start):
             yield guard(source, n, lambda v=value, k=n: doc_from_record(v, source, k))
     except json.JSONDecodeError as exc:
         yield InputError(source, f"malformed JSON ({exc.msg})", n + 1)
@@ -132,8 +146,15 @@ def iter_jsonl_lines(lines, source: str, first_no: int = 1) -> Iterator[Item]:
         yield InputError(source, f"unknown encoding (invalid {exc.encoding} after line {no})", no + 1)
 
 
+CSV_DELIMITERS = (",", "\t", ";", "|")
+
+
 def read_csv(stream: BinaryIO, source: str, max_bytes: int) -> Iterator[Item]:
-    """Yield one article per CSV row (header row names the fields); record numbers count rows."""
+    """Yield one article per CSV/TSV row; record numbers count rows after the header.
+
+    The header row names the fields; the delimiter is whichever of
+    ``, TAB ; |`` the header uses most.
+    """
     try:
         f, head = text_stream(stream, source)
     except InputError as exc:
@@ -142,8 +163,10 @@ def read_csv(stream: BinaryIO, source: str, max_bytes: int) -> Iterator[Item]:
     if not head.strip():
         yield InputError(source, "empty file")
         return
-    csv.field_size_limit(min(sys.maxsize, 2**31 - 1))
-    rows = csv.DictReader(f)
+    csv.field_size_limit(max(csv.field_size_limit(), max_bytes))  # articles are long fields
+    first_line = head.decode(f.encoding, errors="ignore").lstrip("\ufeff").split("\n", 1)[0]
+    delimiter = max(CSV_DELIMITERS, key=first_line.count)
+    rows = csv.DictReader(f, delimiter=delimiter)
     n = 0
     try:
         for n, row in enumerate(rows, 1):

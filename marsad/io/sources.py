@@ -29,7 +29,7 @@ READERS: dict[str, formats.Reader] = {
     ".html": formats.read_html, ".htm": formats.read_html, ".xhtml": formats.read_html,
     ".warc": formats.read_warc, ".warc.gz": formats.read_warc,
     ".json": formats.read_json, ".jsonl": formats.read_jsonl, ".ndjson": formats.read_jsonl,
-    ".csv": formats.read_csv, ".zip": formats.read_zip,
+    ".csv": formats.read_csv, ".tsv": formats.read_csv, ".zip": formats.read_zip,
 }
 
 

@@ -105,3 +105,21 @@ def test_broken_prose_lines_are_not_captions():
     raw = ("أكد خادم الحرمين الشريفين ،\nأن المملكة ماضية في دعم اليمن.\n"
            "وجدد خادم الحرمين الشريفين ،\nدعوته إلى الحوار.")
     assert clean_scraped_text(raw).text == raw
+
+
+def test_breadcrumb_and_photo_credit_before_headline():
+    raw = ("الرئيسية > أخبار > العراق\nانفجار سيارة مفخخة في كركوك\n\n"
+           "مصدر الصورة: وكالة الأنباء\nانفجرت سيارة مفخخة صباح اليوم قرب سوق شعبي في كركوك.")
+    result = clean_scraped_text(raw)
+    assert result.title == "انفجار سيارة مفخخة في كركوك"
+    assert result.text == "انفجار سيارة مفخخة في كركوك\n\nانفجرت سيارة مفخخة صباح اليوم قرب سوق شعبي في كركوك."
+    assert [r.reason for r in result.removed] == ["breadcrumb", "related link"]
+
+
+def test_control_characters_become_spaces_keeping_offsets():
+    raw = "قال مسؤول\x1a\x1aإن الهجوم وقع فجراً.\n\x1a سارة ـ الدمام"
+    result = clean_scraped_text(raw)
+    assert "\x1a" not in result.text
+    assert result.text.startswith("قال مسؤول  إن الهجوم")
+    i = result.text.index("الهجوم")
+    assert raw[result.to_raw(i):result.to_raw(i) + 6] == "الهجوم"

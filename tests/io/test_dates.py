@@ -59,3 +59,8 @@ def test_find_date_reports_offsets():
 )
 def test_record_dates(value, iso):
     assert parse_iso_like(value) == iso
+
+
+def test_time_before_the_date():
+    assert parse_dateline("12:15 ص - 2015-11-21") == "2015-11-21T00:15:00"
+    assert parse_dateline("09:40 م | الخميس 2 مايو 2024") == "2024-05-02T21:40:00"

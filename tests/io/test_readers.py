@@ -216,3 +216,25 @@ def test_agency_dateline_stays_and_beats_crawl_time(shared_data):
     assert doc.published == "2015-08-10"
     assert doc.text.startswith("عام / مهرجان تمور بريدة يواصل فعالياته\n\n"
                                "بريدة 25 شوال 1436 هـ الموافق 10 اغسطس 2015 م واس\n")
+
+
+def test_wrapped_json_tsv_semicolon_csv_and_html_records(tmp_path):
+    from tests.io.conftest import page
+
+    (tmp_path / "a.json").write_text(json.dumps({"status": "ok", "articles": [RECORD, RECORD | {"id": "w2"}]},
+                                                ensure_ascii=False), encoding="utf-8")
+    for name, delimiter, encoding in (("b.tsv", "\t", "utf-8"), ("c.csv", ";", "cp1256")):
+        with open(tmp_path / name, "w", encoding=encoding, newline="") as f:
+            writer = csv.DictWriter(f, fieldnames=list(RECORD), delimiter=delimiter)
+            writer.writeheader()
+            writer.writerow(RECORD)
+    (tmp_path / "d.jsonl").write_text(json.dumps({"id": "h1", "url": "https://ye.example.org/m", "html": page()},
+                                                 ensure_ascii=False) + "\n", encoding="utf-8")
+    docs = _docs(iter_docs([str(tmp_path)]))
+    assert [(d.meta["input"].rsplit("/", 1)[1], d.meta["record_no"], d.meta["id"]) for d in docs] == [
+        ("a.json", 1, "ly-2024-0601"), ("a.json", 2, "w2"), ("b.tsv", 1, "ly-2024-0601"),
+        ("c.csv", 1, "ly-2024-0601"), ("d.jsonl", 1, "h1")]
+    assert {d.text for d in docs[:4]} == {RECORD["title"] + "\n\n" + RECORD["content"]}
+    html_doc = docs[4]
+    assert (html_doc.title, html_doc.published, html_doc.url) == (
+        "مقتل أربعة في غارة جوية على مأرب", "2024-05-02T16:20:00", "https://ye.example.org/m")
