@@ -43,24 +43,27 @@ def negotiate(format: str | None, accept: str | None) -> str:
     return "json"
 
 
-def csv_lines(rows: Iterable[dict[str, Any]], columns: list[str]) -> Iterator[str]:
-    """Yield a UTF-8 CSV (with BOM, so spreadsheets read the Arabic) line by line.
+def csv_lines(rows: Iterable[dict[str, Any]], columns: list[str], batch: int = 1000) -> Iterator[str]:
+    """Yield a UTF-8 CSV (with BOM, so spreadsheets read the Arabic) in chunks.
 
     Parameters
     ----------
     rows : iterable of dict
     columns : list of str
         Header and column order.
+    batch : int, default 1000
+        Rows per yielded chunk.
     """
     buf = io.StringIO()
     writer = csv.writer(buf)
     buf.write("\ufeff")
     writer.writerow(columns)
-    for row in rows:
+    for i, row in enumerate(rows, 1):
         writer.writerow(["" if row.get(c) is None else row.get(c) for c in columns])
-        yield buf.getvalue()
-        buf.seek(0)
-        buf.truncate()
+        if i % batch == 0:
+            yield buf.getvalue()
+            buf.seek(0)
+            buf.truncate()
     yield buf.getvalue()
 
 
