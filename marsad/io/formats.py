@@ -1,15 +1,26 @@
 """One reader per input format, each yielding ``Doc`` or ``InputError`` per article.
 
-A reader takes an open binary stream and the input's name (used in errors
-and in ``meta["input"]``). A failure that concerns one article is yielded as
-an :class:`~marsad.errors.InputError` and reading goes on; a failure that
-ends the stream (truncated gzip, malformed JSON array) is yielded last.
+Every reader has the signature ``reader(stream, source, max_bytes)``:
+
+stream : binary file object
+    The open input, read from its current position.
+source : str
+    The input's name, used in errors and as ``meta["input"]`` (a path,
+    ``archive.zip!member``, a URL or ``-``).
+max_bytes : int
+    Largest single article (file, page, WARC record) accepted, in bytes.
+
+and yields, in input order, one :class:`~marsad.doc.Doc` or one
+:class:`~marsad.errors.InputError` per article. A failure that concerns one
+article is yielded and reading goes on; a failure that ends the stream
+(truncated gzip, malformed JSON array) is yielded last.
 """
 
 from __future__ import annotations
 
 import csv
 import gzip
+import io
 import json
 import logging
 import zipfile
@@ -26,6 +37,7 @@ from marsad.io.streams import iter_json_values, text_stream
 log = logging.getLogger(__name__)
 
 Item = Doc | InputError
+CONTAINER_ERRORS = (EOFError, zlib.error, gzip.BadGzipFile, zipfile.BadZipFile)
 Reader = Callable[[BinaryIO, str, int], Iterator[Item]]
 
 
@@ -43,6 +55,8 @@ def guard(source: str, record_no: int | None, build: Callable[[], Doc]) -> Item:
         return build()
     except InputError as exc:
         return exc
+    except CONTAINER_ERRORS:
+        raise  # damage to the file itself: the container's reader reports it
     except Exception as exc:  # noqa: BLE001 - one bad article must not stop a batch
         log.debug("unexpected failure on %s record %s", source, record_no, exc_info=True)
         return InputError(source, f"unreadable ({type(exc).__name__}: {exc})", record_no)
@@ -93,29 +107,32 @@ def _records(values: Iterator[object], source: str, start: int = 1) -> Iterator[
         yield InputError(source, f"unknown encoding (invalid {exc.encoding} after record {n})", n + 1)
 
 
-def read_json(stream: BinaryIO, source: str, max_bytes: int) -> Iterator[Item]:
-    """Yield the articles of a JSON array, a single JSON object, or concatenated objects."""
+def _open_text(stream: BinaryIO, source: str) -> tuple[io.TextIOWrapper, bytes] | InputError:
+    """Open ``stream`` as text, or return the error (binary, unknown encoding, empty)."""
     try:
         f, head = text_stream(stream, source)
     except InputError as exc:
-        yield exc
+        return exc
+    return (f, head) if head.strip() else InputError(source, "empty file")
+
+
+def read_json(stream: BinaryIO, source: str, max_bytes: int) -> Iterator[Item]:
+    """Yield the articles of a JSON array, a single JSON object, or concatenated objects."""
+    opened = _open_text(stream, source)
+    if isinstance(opened, InputError):
+        yield opened
         return
-    if not head.strip():
-        yield InputError(source, "empty file")
-        return
+    f, head = opened
     yield from _records(iter_json_values(f), source)
 
 
 def read_jsonl(stream: BinaryIO, source: str, max_bytes: int) -> Iterator[Item]:
     """Yield one article per line of a JSON Lines file; record numbers are line numbers."""
-    try:
-        f, head = text_stream(stream, source)
-    except InputError as exc:
-        yield exc
+    opened = _open_text(stream, source)
+    if isinstance(opened, InputError):
+        yield opened
         return
-    if not head.strip():
-        yield InputError(source, "empty file")
-        return
+    f, head = opened
     yield from iter_jsonl_lines(f, source)
 
 
@@ -155,14 +172,11 @@ def read_csv(stream: BinaryIO, source: str, max_bytes: int) -> Iterator[Item]:
     The header row names the fields; the delimiter is whichever of
     ``, TAB ; |`` the header uses most.
     """
-    try:
-        f, head = text_stream(stream, source)
-    except InputError as exc:
-        yield exc
+    opened = _open_text(stream, source)
+    if isinstance(opened, InputError):
+        yield opened
         return
-    if not head.strip():
-        yield InputError(source, "empty file")
-        return
+    f, head = opened
     csv.field_size_limit(max(csv.field_size_limit(), max_bytes))  # articles are long fields
     first_line = head.decode(f.encoding, errors="ignore").lstrip("\ufeff").split("\n", 1)[0]
     delimiter = max(CSV_DELIMITERS, key=first_line.count)

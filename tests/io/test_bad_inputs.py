@@ -95,3 +95,18 @@ def test_truncated_warc_gz_keeps_records_before_the_cut(tmp_path):
     assert [type(i).__name__ for i in items] == ["Doc", "Doc", "InputError"]
     assert items[-1].reason.startswith("truncated gzip")
     assert items[-1].record_no == 3
+
+
+def test_damaged_containers(tmp_path, seed_path):
+    data = gzip.compress(seed_path.read_bytes())
+    (tmp_path / "a_cut.txt.gz").write_bytes(data[: len(data) // 2])
+    (tmp_path / "b_not.zip").write_bytes(b"PK\x03\x04 this is not really a zip archive")
+    (tmp_path / "c_not.warc").write_text("هذا ليس ملف WARC\n", encoding="utf-8")
+    (tmp_path / "d_seed.txt.gz").write_bytes(data)
+    got = _outcomes(iter_docs([str(tmp_path)]), tmp_path)
+    assert [(name, no, reason.split(" (")[0]) for name, no, reason in got] == [
+        ("a_cut.txt.gz", None, "truncated gzip"),
+        ("b_not.zip", None, "corrupt zip"),
+        ("c_not.warc", 1, "not a WARC file"),
+        ("d_seed.txt.gz", None, "doc"),
+    ]
