@@ -384,7 +384,7 @@ def event_stats(con: duckdb.DuckDBPyConnection, flt: EventFilter, max_points: in
     Parameters
     ----------
     max_points : int, default 3000
-        Most map points returned (places with the most events first).
+        Most map points returned (cell-type pairs with the most events first).
 
     Returns
     -------
@@ -392,8 +392,9 @@ def event_stats(con: duckdb.DuckDBPyConnection, flt: EventFilter, max_points: in
         ``total``, ``articles``, ``first``/``last`` dates; ``per_day``: list
         of ``{date, quad, n}``; ``per_type``, ``per_quad``, ``per_country``
         (location, alpha-2), ``per_status``: lists of ``{key, n}``;
-        ``points``: map points on a 0.05-degree grid, ``{lat, lon, n, type,
-        place, event_id}`` with the most frequent type and one event id.
+        ``points``: events per 0.05-degree grid cell and PLOVER type,
+        ``{lat, lon, type, n, place, event_id}`` with the cell's most
+        frequent place name and one event id (for a cell of one event).
     """
     where, params = flt.where()
     total, articles, first, last = con.execute(
@@ -411,10 +412,10 @@ def event_stats(con: duckdb.DuckDBPyConnection, flt: EventFilter, max_points: in
     ))
     point_where = (where + " AND " if where else "WHERE ") + "e.latitude IS NOT NULL AND e.longitude IS NOT NULL"
     points = _rows(con.execute(
-        f"""SELECT round(e.latitude * 20) / 20 AS lat, round(e.longitude * 20) / 20 AS lon, count(*) AS n,
-                   mode(e.event_type) AS type, mode(coalesce(e.place_name_en, e.place_text)) AS place,
-                   min(e.event_id) AS event_id
-            FROM events e {point_where} GROUP BY 1, 2 ORDER BY n DESC, lat, lon LIMIT ?""",
+        f"""SELECT round(e.latitude * 20) / 20 AS lat, round(e.longitude * 20) / 20 AS lon,
+                   e.event_type AS type, count(*) AS n,
+                   mode(coalesce(e.place_name_en, e.place_text)) AS place, min(e.event_id) AS event_id
+            FROM events e {point_where} GROUP BY 1, 2, 3 ORDER BY n DESC, lat, lon, type LIMIT ?""",
         [*params, max_points],
     ))
     return {

@@ -51,18 +51,19 @@ export class EventMap {
     this.legendEl.innerHTML = types.map((t) => `<span><i class="sw" style="background:${typeColor(t)}"></i>${esc((TYPES[t] || {}).ar || '')} <span class="en">${esc(t)}</span></span>`).join('');
   }
 
+  /** Greedy screen-space clustering: biggest points first, each joins the first cluster within CELL px. */
   clusters() {
-    const t = this.transform; const cells = new Map();
-    for (const p of this.points) {
-      const [x, y] = t.apply(p.xy);
-      const key = `${Math.floor(x / CELL)},${Math.floor(y / CELL)}`;
-      let c = cells.get(key);
-      if (!c) { c = { n: 0, x: 0, y: 0, members: [], byType: {} }; cells.set(key, c); }
-      c.n += p.n; c.x += x * p.n; c.y += y * p.n; c.members.push(p);
+    const t = this.transform; const out = [];
+    const pts = this.points.map((p) => ({ p, xy: t.apply(p.xy) })).sort((a, b) => b.p.n - a.p.n);
+    for (const { p, xy } of pts) {
+      let c = out.find((k) => (k.x0 - xy[0]) ** 2 + (k.y0 - xy[1]) ** 2 < CELL * CELL);
+      if (!c) { c = { n: 0, x: 0, y: 0, x0: xy[0], y0: xy[1], members: [], byType: {} }; out.push(c); }
+      c.n += p.n; c.x += xy[0] * p.n; c.y += xy[1] * p.n; c.members.push(p);
       c.byType[p.type] = (c.byType[p.type] || 0) + p.n;
     }
-    return [...cells.values()].map((c) => ({
+    return out.map((c) => ({
       ...c, x: c.x / c.n, y: c.y / c.n,
+      types: Object.entries(c.byType).sort((a, b) => b[1] - a[1]),
       type: Object.entries(c.byType).sort((a, b) => b[1] - a[1])[0][0],
     }));
   }
@@ -70,10 +71,12 @@ export class EventMap {
   drawClusters() {
     if (!this.gPoints) return;
     const data = this.clusters();
-    const r = (n) => Math.min(26, 6 + 3.2 * Math.sqrt(n));
+    const r = (n) => Math.min(24, 6 + 3 * Math.sqrt(n));
+    const pie = d3.pie().sort(null).value((d) => d[1]);
     const g = this.gPoints.selectAll('g.c').data(data).join((enter) => {
       const e = enter.append('g').attr('class', 'c');
       e.append('circle').attr('class', 'cluster');
+      e.append('g').attr('class', 'ring');
       e.append('text').attr('class', 'cluster-label');
       return e;
     });
@@ -82,9 +85,16 @@ export class EventMap {
       .attr('data-type', (d) => d.type);
     g.select('circle').attr('r', (d) => r(d.n)).attr('fill', (d) => typeColor(d.type))
       .on('click', (ev, d) => this.openCluster(d));
-    g.select('text').text((d) => (d.n > 1 ? d3.format('~s')(d.n) : ''));
+    // A ring shows the mix of event types when a cluster holds more than one.
+    g.select('g.ring').each(function ring(d) {
+      const arc = d3.arc().innerRadius(r(d.n)).outerRadius(r(d.n) + 4);
+      d3.select(this).selectAll('path').data(d.types.length > 1 ? pie(d.types) : []).join('path')
+        .attr('d', arc).attr('fill', (a) => typeColor(a.data[0]));
+    });
+    g.select('text').text((d) => (d.n > 1 ? d3.format('.2~s')(d.n) : ''));
     g.selectAll('title').remove();
-    g.append('title').text((d) => `${d.n} events · ${d.members.slice(0, 4).map((m) => m.place).join(', ')}`);
+    g.append('title').text((d) => `${d.n} events · ${d.members.slice(0, 4).map((m) => m.place).join(', ')}\n`
+      + d.types.slice(0, 5).map(([k, v]) => `${k} ${v}`).join(', '));
   }
 
   async openCluster(d) {

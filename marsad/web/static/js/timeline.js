@@ -14,7 +14,7 @@ export class Timeline {
   show(perDay, range) {
     const el = this.el; el.innerHTML = '';
     const width = el.clientWidth || 500; const height = 200;
-    const m = { top: 8, right: 12, bottom: 22, left: 36 };
+    const m = { top: 8, right: 26, bottom: 22, left: 36 };
     const parse = d3.utcParse('%Y-%m-%d'); const fmt = d3.utcFormat('%Y-%m-%d');
     const days = new Map();
     for (const r of perDay) {
