@@ -1,0 +1,320 @@
+"""Turn dictionary hits into entities: names, metonyms, descriptions, titles.
+
+Rules (ours, written for Arabic news usage):
+
+* a person or organisation alias is an entity; an alias declared ambiguous
+  (``المعلم``، ``القاعدة``) needs an unambiguous alias of the same actor in
+  the article, or a group word before it (تنظيم، حركة، جماعة ...);
+* a country name or capital is a GPE actor (sector GOV) unless a locative
+  word or ``ب`` precedes it (``في سورية``، ``إلى طهران``, ``بدمشق``): then it is
+  only a place; after a number it names nationals (``160 روسياً``, NORP);
+* a description noun takes the country of a following adjective or genitive
+  country (``الطيران الروسي``، ``الجيشان الروسي والفرنسي``، ``حكومة العراق``),
+  else, when the noun says so, of the sentence's places or the article's
+  main country (``القوات الحكومية`` near Ghouta -> SYR);
+* a title with a country (``الرئيس الإيراني``) directly before a person's
+  name is absorbed by the name; alone it names the office holder on the
+  article's date when that person is named elsewhere in the article
+  (source ``coref``), else it is a composed GOV entity of that country.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass, field
+
+from marsad.doc import Entity
+from marsad.entities.dictionary import (ADJECTIVE, COUNTRY, GOV_METONYM, NOUN, ORG, PEOPLE, PERSON,
+                                        TITLE, ActorDictionary, Pattern)
+from marsad.entities.matcher import Match, Tok
+from marsad.entities.words import key
+
+LOCATIVE = frozenset(key(w) for w in (
+    "في فى إلى الى من داخل قرب بالقرب نحو حول عند شمال جنوب شرق غرب شمالي جنوبي شرقي غربي وسط "
+    "أنحاء مدينة العاصمة محيط ضواحي ريف أطراف حدود عبر باتجاه بمدينة بالعاصمة وصل زار يزور "
+    "زيارة مطار سفارة سفير سفارتها").split())
+GROUP_WORDS = frozenset(key(w) for w in (
+    "تنظيم حركة جماعة حزب قناة وكالة عناصر مقاتلي مسلحي أنصار جبهة صحيفة موقع").split())
+HONORIFICS = frozenset(key(w) for w in (
+    "آية الله الشيخ السيد الدكتور د المشير الفريق اللواء العميد العقيد الجنرال الأمير الملك "
+    "سمو فخامة الحاج الإمام السابق الحالي الجديد الأسبق").split())
+ROLE_LABELS = {
+    "president": "president", "pm": "prime minister", "fm": "foreign minister",
+    "dm": "defence minister", "interior_minister": "interior minister",
+    "deputy_fm": "deputy foreign minister", "supreme_leader": "supreme leader", "king": "king",
+    "emir": "emir", "crown_prince": "crown prince", "chancellor": "chancellor",
+    "vice_president": "vice president", "spokesman": "spokesperson", "adviser": "adviser",
+    "envoy": "envoy", "sg": "secretary-general", "opposition_leader": "opposition leader",
+    "speaker": "speaker", "leader": "leader", "commander": "commander"}
+
+
+@dataclass
+class DocContext:
+    """What the article says about itself, used to fill in codes.
+
+    Parameters
+    ----------
+    date : str or None
+        Publication date (ISO 8601).
+    named_actors : set of str
+        Actor ids matched by an unambiguous alias anywhere in the article.
+    sentence_countries : list of Counter
+        Per sentence: ISO alpha-3 countries of its places and country names.
+    doc_countries : Counter
+        The same over the whole article.
+    """
+
+    date: str | None = None
+    named_actors: set = field(default_factory=set)
+    sentence_countries: list = field(default_factory=list)
+    doc_countries: Counter = field(default_factory=Counter)
+
+    def country_near(self, sent: int) -> str | None:
+        """Return the country a description in sentence ``sent`` most likely belongs to.
+
+        The sentence's most-named place country when it is one of the
+        article's three most-named place countries (a meeting venue such as
+        Vienna does not count), else the article's most-named one, else None.
+        """
+        top = [c for c, _ in self.doc_countries.most_common(3)]
+        if 0 <= sent < len(self.sentence_countries):
+            for c, _ in self.sentence_countries[sent].most_common():
+                if c in top:
+                    return c
+        return top[0] if top else None
+
+
+def is_number(tok: Tok) -> bool:
+    """Return True for a token written with digits."""
+    return tok.is_word and tok.norm[:1].isdigit()
+
+
+def locative(toks: list[Tok], m: Match) -> bool:
+    """Return True when match ``m`` is read as a location (``في``, ``ب``...)."""
+    if "ب" in m.stripped:
+        return True
+    k = m.i - 1
+    while k >= 0 and not toks[k].is_word and toks[k].text in '"\'«»(':
+        k -= 1
+    if k < 0 or not toks[k].is_word:
+        return False
+    prev = toks[k]
+    return any(r in LOCATIVE for r, _, _ in prev.readings)
+
+
+class Composer:
+    """Interprets dictionary hits of one article as entities.
+
+    Parameters
+    ----------
+    dictionary : ActorDictionary
+        Loaded.
+    """
+
+    def __init__(self, dictionary: ActorDictionary):
+        self.dictionary = dictionary
+
+    # -- helpers ------------------------------------------------------------
+    def _actor_entity(self, text: str, m: Match, actor_id: str, ctx: DocContext,
+                      source: str = "dictionary") -> Entity:
+        a = self.dictionary.actors_[actor_id]
+        country, sector = self.dictionary.resolve(actor_id, ctx.date)
+        return Entity(text[m.start:m.end], m.start, m.end, a.type, actor_id, a.label_en, country,
+                      sector, a.wikidata, source)
+
+    def _body_of(self, p: Pattern) -> str | None:
+        """Return the country (ISO alpha-3) or organisation id an adjective or name stands for."""
+        if p.kind in (ADJECTIVE, PEOPLE, COUNTRY, GOV_METONYM, ORG):
+            return p.ref
+        return None
+
+    def _country_of_body(self, body: str | None) -> str | None:
+        if body is None:
+            return None
+        a = self.dictionary.actors_[body]
+        return a.actor_id if a.kind == "country" else a.country
+
+    def accept(self, toks: list[Tok], m: Match, p: Pattern, ctx: DocContext) -> bool:
+        """Return True when an ambiguous alias has the context it needs."""
+        if not p.ambiguous:
+            return True
+        if p.kind in (PERSON, ORG) and p.ref in ctx.named_actors:
+            return True
+        if p.kind == ORG and m.i > 0 and toks[m.i - 1].norm in GROUP_WORDS:
+            return True
+        return False
+
+    # -- main ---------------------------------------------------------------
+    def compose(self, text: str, toks: list[Tok], hits: list[tuple[Match, Pattern]],
+                sent_of: list[int], ctx: DocContext) -> list[Entity]:
+        """Return the entities the hits stand for, in text order, without overlaps.
+
+        Parameters
+        ----------
+        text : str
+            ``Doc.text``.
+        toks : list of Tok
+        hits : list of (Match, Pattern)
+            Non-overlapping dictionary hits in text order (ambiguous ones
+            already filtered by :meth:`accept`).
+        sent_of : list of int
+            Sentence index of each token.
+        ctx : DocContext
+        """
+        out: list[Entity] = []
+        k = 0
+        n = len(hits)
+        while k < n:
+            m, p = hits[k]
+            nxt = k + 1
+            if p.kind == PERSON or p.kind == ORG:
+                out.append(self._actor_entity(text, m, p.ref, ctx))
+                # apposition: "يوري أوشاكوف مستشار الكرملين" - the title after a name is absorbed
+                if p.kind == PERSON and nxt < n and hits[nxt][1].kind == TITLE and hits[nxt][0].i == m.j:
+                    nxt = self._skip_body(hits, nxt)
+            elif p.kind in (COUNTRY, GOV_METONYM):
+                e = self._country_entity(text, toks, m, p, ctx)
+                if e is not None:
+                    out.append(e)
+            elif p.kind in (PEOPLE, ADJECTIVE):
+                if p.kind == PEOPLE or (m.i > 0 and is_number(toks[m.i - 1])):
+                    out.append(self._nationals(text, m, p.ref))
+            elif p.kind == NOUN:
+                e, nxt = self._noun_entity(text, hits, k, sent_of, ctx)
+                if e is not None:
+                    out.append(e)
+            elif p.kind == TITLE:
+                e, nxt = self._title_entity(text, toks, hits, k, ctx)
+                if e is not None:
+                    out.append(e)
+            k = nxt
+        return out
+
+    def _country_entity(self, text, toks, m, p, ctx) -> Entity | None:
+        iso3 = p.ref
+        a = self.dictionary.actors_[iso3]
+        if m.i > 0 and is_number(toks[m.i - 1]):
+            return self._nationals(text, m, iso3)
+        if locative(toks, m):
+            return None
+        # "الصحف السعودية": a definite noun before an adjective-looking name -> adjective
+        if p.kind == COUNTRY and m.i > 0 and toks[m.i - 1].is_word and m.keys[0].startswith("ال") \
+                and toks[m.i - 1].norm.startswith("ال") and m.i - 1 >= 0 \
+                and not text[toks[m.i - 1].end:m.start].strip():
+            if any(q.kind == ADJECTIVE and q.ref == iso3 for q in self.dictionary.patterns_.get(m.keys[0], ())):
+                return None
+        label = a.label_en if p.kind == COUNTRY else f"Government of {a.label_en}"
+        return Entity(text[m.start:m.end], m.start, m.end, "GPE", iso3, label, iso3, "GOV", a.wikidata,
+                      "dictionary")
+
+    def _nationals(self, text: str, m: Match, ref: str) -> Entity:
+        a = self.dictionary.actors_[ref]
+        country = ref if a.kind == "country" else a.country
+        return Entity(text[m.start:m.end], m.start, m.end, "NORP", f"{country}:CVL" if country else None,
+                      f"people of {a.label_en}", country, None, None, "composed")
+
+    def _modifiers(self, hits, k: int) -> tuple[list[str], int, int]:
+        """Collect adjacent adjectives/genitive names after hit ``k``.
+
+        Returns
+        -------
+        bodies : list of str
+            Country or organisation ids, in order.
+        end : int
+            Character end of the last modifier (or of hit ``k``).
+        nxt : int
+            Index of the first hit not consumed.
+        """
+        m = hits[k][0]
+        bodies, end, j = [], m.end, k + 1
+        last_tok = m.j
+        while j < len(hits):
+            hm, hp = hits[j]
+            if hm.i != last_tok:
+                break
+            coordinated = hm.stripped == "و"
+            if hp.kind in (ADJECTIVE, PEOPLE) and (not hm.stripped or (coordinated and bodies)):
+                bodies.append(hp.ref)
+            elif hp.kind in (COUNTRY, GOV_METONYM) and not hm.stripped and not bodies:
+                bodies.append(hp.ref)
+            else:
+                break
+            end, last_tok, j = hm.end, hm.j, j + 1
+        return bodies, end, j
+
+    def _noun_entity(self, text, hits, k, sent_of, ctx) -> tuple[Entity | None, int]:
+        m, p = hits[k]
+        row = self.dictionary.nouns_[p.ref]
+        # a name right after the noun ("قوات الحرس الثوري") is the actor itself
+        if k + 1 < len(hits) and hits[k + 1][0].i == m.j and hits[k + 1][1].kind == ORG \
+                and not hits[k + 1][0].stripped:
+            return None, k + 1
+        bodies, end, nxt = self._modifiers(hits, k)
+        mode = row["country"]
+        sector = row["sector"]
+        country = None
+        body_label = None
+        if bodies:
+            body = self.dictionary.actors_[bodies[0]]
+            country = self._country_of_body(bodies[0])
+            body_label = body.label_en
+            if body.kind == "org" and body.sector == "IGO":
+                sector = "IGO"
+        elif mode == "context":
+            country = ctx.country_near(sent_of[m.i])
+        elif mode not in ("adjective", "none"):
+            country = mode
+        if country and not body_label:
+            body_label = self.dictionary.actors_[country].label_en
+        label = row["label"] + (f" ({body_label})" if body_label else "")
+        if len(bodies) > 1:
+            label = row["label"] + " (" + ", ".join(self.dictionary.actors_[b].label_en for b in bodies) + ")"
+        actor_id = f"{country}:{sector}" if country else sector
+        return Entity(text[m.start:end], m.start, end, row["type"], actor_id, label, country, sector,
+                      None, "composed"), nxt
+
+    def _skip_body(self, hits, k: int) -> int:
+        """Return the index after a title hit and its modifiers."""
+        _, _, nxt = self._modifiers(hits, k)
+        if nxt == k + 1 and k + 1 < len(hits) and hits[k + 1][0].i == hits[k][0].j \
+                and hits[k + 1][1].kind in (ORG, NOUN):
+            nxt = k + 2
+        return nxt
+
+    def _title_entity(self, text, toks, hits, k, ctx) -> tuple[Entity | None, int]:
+        m, p = hits[k]
+        role = p.ref
+        bodies, end, nxt = self._modifiers(hits, k)
+        if not bodies and nxt < len(hits) and hits[nxt][0].i == m.j and hits[nxt][1].kind in (ORG, NOUN):
+            # "المتحدث باسم الخارجية الأميركية", "الأمين العام للأمم المتحدة"
+            hm, hp = hits[nxt]
+            if hp.kind == ORG:
+                bodies = [hp.ref]
+            else:
+                sub_bodies, sub_end, sub_nxt = self._modifiers(hits, nxt)
+                bodies = sub_bodies
+                hm = hm._replace(end=sub_end)
+                nxt = sub_nxt - 1
+            end, nxt = hm.end, nxt + 1
+        last_tok = hits[nxt - 1][0].j
+        # a name right after the title (honorifics allowed) absorbs it
+        t = last_tok
+        while t < len(toks) and toks[t].is_word and toks[t].norm in HONORIFICS and t - last_tok < 3:
+            t += 1
+        if nxt < len(hits) and hits[nxt][1].kind == PERSON and hits[nxt][0].i == t:
+            return None, nxt
+        if not bodies:
+            return None, nxt
+        body = bodies[0]
+        country = self._country_of_body(body)
+        holders = self.dictionary.holders(role, body, ctx.date)
+        named = [h for h in holders if h in ctx.named_actors]
+        span = text[m.start:end]
+        if len(named) == 1:
+            e = self._actor_entity(text, m._replace(end=end), named[0], ctx, source="coref")
+            return e, nxt
+        sector = "IGO" if self.dictionary.actors_[body].kind == "org" and \
+            self.dictionary.actors_[body].sector == "IGO" else "GOV"
+        label = f"{ROLE_LABELS.get(role, role)} ({self.dictionary.actors_[body].label_en})"
+        actor_id = f"{country}:{sector}" if country else sector
+        return Entity(span, m.start, end, "PER", actor_id, label, country, sector, None, "composed"), nxt

@@ -1,0 +1,162 @@
+"""Tokens of a document and longest-match lookup of multi-word names.
+
+The stage tokenises ``Doc.text`` once (words and punctuation marks, as the
+tagger was trained), then finds dictionary and gazetteer names left to right,
+longest first. The first word of a name may carry clitics (``وبموسكو``); the
+span then starts after them.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import NamedTuple
+
+from marsad.entities.ner import TOKEN_RE
+from marsad.entities.words import WORD_RE, clitic_readings, key, _offset_after
+
+SENTENCE_END = frozenset(".!?؟\n")
+
+
+class Tok(NamedTuple):
+    """One token of the document.
+
+    Attributes
+    ----------
+    text : str
+    start, end : int
+        Offsets into ``Doc.text``.
+    norm : str
+        Matching key ('' for punctuation).
+    is_word : bool
+    readings : tuple of (str, int, str)
+        ``(key, start, stripped)``: clitic-stripped readings, the offset where
+        each begins, and the clitic letters dropped (``"وب"``).
+    """
+
+    text: str
+    start: int
+    end: int
+    norm: str
+    is_word: bool
+    readings: tuple
+
+
+def tokenize(text: str) -> list[Tok]:
+    """Return the words and punctuation marks of ``text`` with their readings.
+
+    Parameters
+    ----------
+    text : str
+
+    Returns
+    -------
+    list of Tok
+    """
+    toks = []
+    for m in TOKEN_RE.finditer(text):
+        s = m.group()
+        if WORD_RE.fullmatch(s):
+            n = key(s)
+            if not n:
+                continue
+            reads = tuple((k, _offset_after(text, m.start(), d) if d else m.start(), n[:d])
+                          for k, d in clitic_readings(n))
+            toks.append(Tok(s, m.start(), m.end(), n, True, reads or ((n, m.start(), ""),)))
+        else:
+            toks.append(Tok(s, m.start(), m.end(), "", False, ()))
+    return toks
+
+
+def sentence_ranges(text: str, toks: list[Tok], sentences: list | None = None) -> list[tuple[int, int]]:
+    """Return ``(first, last+1)`` token index ranges of sentences.
+
+    Uses ``sentences`` (spans from the language layer) when given; otherwise
+    splits after ``. ! ? ؟`` and at line breaks.
+    """
+    if sentences:
+        out, i = [], 0
+        for s in sentences:
+            j = i
+            while j < len(toks) and toks[j].start < s.end:
+                j += 1
+            if j > i:
+                out.append((i, j))
+            i = j
+        if i < len(toks):
+            out.append((i, len(toks)))
+        return out
+    out, start = [], 0
+    for i, t in enumerate(toks):
+        nl = i + 1 < len(toks) and "\n" in text[t.end:toks[i + 1].start]
+        if (not t.is_word and t.text in SENTENCE_END) or nl:
+            out.append((start, i + 1))
+            start = i + 1
+    if start < len(toks):
+        out.append((start, len(toks)))
+    return out
+
+
+def joined(text: str, toks: list[Tok], i: int, j: int) -> bool:
+    """Return True when tokens ``i..j-1`` are words separated by spaces only (no line break)."""
+    for k in range(i, j):
+        if not toks[k].is_word:
+            return False
+        if k > i:
+            gap = text[toks[k - 1].end:toks[k].start]
+            if "\n" in gap or gap.strip():
+                return False
+    return True
+
+
+_ws = re.compile(r"\s+")
+
+
+class Match(NamedTuple):
+    """A name found in the text.
+
+    Attributes
+    ----------
+    i, j : int
+        Token range ``[i, j)``.
+    start, end : int
+        Character span (after any clitics of the first word).
+    keys : tuple of str
+        The matched key sequence.
+    stripped : str
+        Clitic letters dropped from the first word.
+    """
+
+    i: int
+    j: int
+    start: int
+    end: int
+    keys: tuple
+    stripped: str
+
+
+def longest_at(text: str, toks: list[Tok], i: int, lookup) -> list[tuple[Match, object]]:
+    """Return all names starting at token ``i``, longest first.
+
+    Parameters
+    ----------
+    lookup : callable
+        ``lookup(first_key) -> iterable of (keys, payload)``.
+
+    Returns
+    -------
+    list of (Match, payload)
+        Sorted by length (tokens) descending, then fewer stripped letters.
+    """
+    t = toks[i]
+    if not t.is_word:
+        return []
+    found = []
+    for first, start, stripped in t.readings:
+        for keys, payload in lookup(first):
+            n = len(keys)
+            if i + n > len(toks) or not joined(text, toks, i, i + n):
+                continue
+            if all(toks[i + k].norm == keys[k] for k in range(1, n)):
+                found.append((Match(i, i + n, start, toks[i + n - 1].end, keys, stripped), payload))
+    found.sort(key=lambda mp: (-(mp[0].j - mp[0].i), len(mp[0].stripped)))
+    return found

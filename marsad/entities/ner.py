@@ -1,0 +1,443 @@
+"""Statistical named-entity tagger: a linear-chain CRF over words.
+
+The tagger works on whitespace words with punctuation split off, the way
+ANERcorp is tokenised, and labels them in BIO with PER, LOC, ORG and MISC.
+Features: the word's matching key, clitic-stripped stem, prefixes and
+suffixes, shape, membership in the actor dictionary and gazetteer, trigger
+words (الرئيس، وزير، مدينة، محافظة ...) and the same for two neighbours
+each side. Training uses sklearn-crfsuite (L-BFGS with elastic-net
+regularisation); prediction uses the python-crfsuite tagger directly.
+"""
+
+from __future__ import annotations
+
+import re
+import time
+from dataclasses import dataclass, field
+from importlib import resources
+from pathlib import Path
+
+from marsad.entities.words import WORD_RE, clitic_readings, key
+from marsad.errors import DataFileError, UsageError
+
+TOKEN_RE = re.compile(WORD_RE.pattern + r"|[^\s\w]|_")
+"""A word (see :data:`marsad.entities.words.WORD_RE`) or one punctuation mark."""
+
+LABEL_MAP = {"PERS": "PER"}
+MODEL_NAME = "ner.crfsuite"
+
+# Trigger words (matching keys of the bare stem). Ours, from how Arabic news
+# introduces names: titles before people, place words before places,
+# body words before organisations.
+PER_TRIGGERS = frozenset(key(w) for w in (
+    "الرئيس رئيس وزير الوزير وزيرة السيد السيدة الشيخ الدكتور د الملك الأمير الامير العاهل "
+    "المتحدث الناطق العقيد اللواء العميد الجنرال المستشار المستشارة النائب الزعيم القائد "
+    "الأمين المبعوث السفير الفنان اللاعب المدرب الكاتب الصحفي الإمام الأستاذ المهندس "
+    "نائب مساعد قال أكد أوضح صرح أعلن أضاف وأضاف وقال المواطن الشاب الطفل").split())
+LOC_TRIGGERS = frozenset(key(w) for w in (
+    "مدينة محافظة بلدة قرية منطقة العاصمة ولاية إقليم دولة جزيرة حي مخيم ريف شمال جنوب شرق "
+    "غرب شمالي جنوبي شرقي غربي وسط قرب مدينه بلاد عاصمة جمهورية مملكة سلطنة إمارة").split())
+ORG_TRIGGERS = frozenset(key(w) for w in (
+    "وزارة حزب حركة جماعة منظمة شركة وكالة جامعة مجلس اتحاد هيئة بنك مصرف صحيفة قناة "
+    "تنظيم جبهة لجنة مؤسسة جمعية نادي فريق مركز معهد محكمة صندوق برنامج مكتب إذاعة "
+    "تلفزيون مجموعة الاتحاد المجلس الحزب الحركة المنظمة الشركة الوكالة الجامعة").split())
+
+
+def word_stem(norm: str) -> str:
+    """Return ``norm`` without its clitics and article (``وبالعراق`` -> ``عراق``)."""
+    reads = clitic_readings(norm)
+    s = reads[-1][0] if reads else norm
+    if s.startswith("ال") and len(s) > 4:
+        s = s[2:]
+    return s
+
+
+def _shape(tok: str) -> str:
+    if tok.isdigit():
+        return "digit"
+    if TOKEN_RE.fullmatch(tok) and not WORD_RE.fullmatch(tok):
+        return "punct"
+    if tok.isascii():
+        return "latin"
+    return "ar"
+
+
+@dataclass
+class NerLexicon:
+    """Word lists the tagger uses as features.
+
+    Parameters
+    ----------
+    per, org, loc, gpe : set of str
+        Matching keys of words occurring in person aliases, organisation
+        aliases, place names (curated or 20,000+ people) and country names or
+        adjectives.
+    """
+
+    per: frozenset = field(default_factory=frozenset)
+    org: frozenset = field(default_factory=frozenset)
+    loc: frozenset = field(default_factory=frozenset)
+    gpe: frozenset = field(default_factory=frozenset)
+
+    @classmethod
+    def from_data(cls, dictionary, gazetteer) -> "NerLexicon":
+        """Build the lists from a loaded :class:`ActorDictionary` and :class:`Gazetteer`."""
+        per, org, gpe = set(), set(), set()
+        for pats in dictionary.patterns_.values():
+            for p in pats:
+                target = {"person": per, "org": org, "country": gpe, "gov": gpe, "adj": gpe}.get(p.kind)
+                if target is not None and not p.ambiguous:
+                    target.update(p.keys)
+        loc = set()
+        for keys, ids in gazetteer.names_.items():
+            if any(gazetteer.places_[i].curated or gazetteer.places_[i].population >= 20000 for i in ids):
+                if " ".join(keys) not in gazetteer.common_words_:
+                    loc.update(keys)
+        stop = {"ال", "بن", "عبد", "ابو", "في", "من"}
+        return cls(frozenset(per - stop), frozenset(org - stop), frozenset(loc - stop), frozenset(gpe - stop))
+
+
+def token_features(tokens: list[str], lexicon: NerLexicon | None = None) -> list[list[str]]:
+    """Return CRF feature strings for each token of one sentence.
+
+    Parameters
+    ----------
+    tokens : list of str
+        Surface tokens of a sentence (words and punctuation).
+    lexicon : NerLexicon, optional
+
+    Returns
+    -------
+    list of list of str
+        One feature list per token, ``"name=value"`` strings.
+    """
+    lex = lexicon or NerLexicon()
+    base = []
+    for tok in tokens:
+        n = key(tok) or tok
+        st = word_stem(n)
+        reads = [r for r, _ in clitic_readings(n)]
+        f = [f"w={n}", f"st={st}", f"p2={st[:2]}", f"p3={st[:3]}", f"s2={st[-2:]}", f"s3={st[-3:]}",
+             f"sh={_shape(tok)}", f"len={min(len(st), 8)}", f"c0={n[:1]}"]
+        if n.startswith(("ال", "وال", "بال", "لل", "فال", "كال")):
+            f.append("al")
+        if any(r in lex.per for r in reads):
+            f.append("lex=per")
+        if any(r in lex.org for r in reads):
+            f.append("lex=org")
+        if any(r in lex.loc for r in reads):
+            f.append("lex=loc")
+        if any(r in lex.gpe for r in reads):
+            f.append("lex=gpe")
+        if st in PER_TRIGGERS or n in PER_TRIGGERS:
+            f.append("trig=per")
+        if st in LOC_TRIGGERS or n in LOC_TRIGGERS:
+            f.append("trig=loc")
+        if st in ORG_TRIGGERS or n in ORG_TRIGGERS:
+            f.append("trig=org")
+        base.append(f)
+    out = []
+    last = len(tokens) - 1
+    for i, f in enumerate(base):
+        feats = ["b"] + f
+        for off in (-2, -1, 1, 2):
+            j = i + off
+            if 0 <= j <= last:
+                nb = base[j]
+                feats.append(f"{off}:{nb[0]}")
+                feats.append(f"{off}:{nb[1]}")
+                feats.extend(f"{off}:{x}" for x in nb[6:] if x.startswith(("lex", "trig", "sh", "al")))
+            else:
+                feats.append(f"{off}:pad")
+        if i == 0:
+            feats.append("bos")
+        if i == last:
+            feats.append("eos")
+        out.append(feats)
+    return out
+
+
+def read_conll(path: str | Path) -> list[list[tuple[str, str]]]:
+    """Read a two-column ``word TAG`` file with blank lines between sentences.
+
+    Parameters
+    ----------
+    path : str or Path
+        ANERcorp (CAMeL Lab split) format; ``B-PERS``/``I-PERS`` become PER.
+
+    Returns
+    -------
+    list of list of (str, str)
+        Sentences of ``(word, BIO tag)``.
+
+    Raises
+    ------
+    DataFileError
+        If the file is missing or a line has no tag.
+    """
+    try:
+        lines = Path(path).read_text(encoding="utf-8").splitlines()
+    except OSError as exc:
+        raise DataFileError(f"[E330] {path}: cannot read: {exc}") from exc
+    sents, cur = [], []
+    for no, line in enumerate(lines, 1):
+        line = line.strip()
+        if not line:
+            if cur:
+                sents.append(cur)
+                cur = []
+            continue
+        parts = line.rsplit(maxsplit=1)
+        if len(parts) != 2:
+            raise DataFileError(f"[E331] {path}:{no}: expected 'word TAG', got {line!r}")
+        word, tag = parts
+        if tag != "O":
+            pre, _, typ = tag.partition("-")
+            tag = f"{pre}-{LABEL_MAP.get(typ, typ)}"
+        cur.append((word, tag))
+    if cur:
+        sents.append(cur)
+    return sents
+
+
+def bio_spans(tags: list[str]) -> set[tuple[int, int, str]]:
+    """Return entity spans ``(start, end, type)`` (token indices, end exclusive) of a BIO sequence.
+
+    An ``I-X`` that does not continue an ``X`` entity starts a new one.
+    """
+    spans, start, typ = set(), None, None
+    for i, t in enumerate(list(tags) + ["O"]):
+        if t.startswith("I-") and typ == t[2:]:
+            continue
+        if typ is not None:
+            spans.add((start, i, typ))
+            start, typ = None, None
+        if t != "O":
+            start, typ = i, t[2:]
+    return spans
+
+
+def entity_scores(gold: list[list[str]], pred: list[list[str]]) -> dict:
+    """Return entity-level precision, recall and F1 per type and micro-averaged.
+
+    Parameters
+    ----------
+    gold, pred : list of list of str
+        BIO tag sequences of equal shapes.
+
+    Returns
+    -------
+    dict
+        ``{"per_type": {type: {"precision", "recall", "f1", "support"}},
+        "micro": {"precision", "recall", "f1", "support"}}``; exact span and
+        type match (CoNLL convention).
+    """
+    counts: dict[str, list[int]] = {}
+    for g, p in zip(gold, pred):
+        gs, ps = bio_spans(g), bio_spans(p)
+        for s in gs | ps:
+            c = counts.setdefault(s[2], [0, 0, 0])  # tp, fp, fn
+            if s in gs and s in ps:
+                c[0] += 1
+            elif s in ps:
+                c[1] += 1
+            else:
+                c[2] += 1
+
+    def prf(tp: int, fp: int, fn: int) -> dict:
+        p = tp / (tp + fp) if tp + fp else 0.0
+        r = tp / (tp + fn) if tp + fn else 0.0
+        f = 2 * p * r / (p + r) if p + r else 0.0
+        return {"precision": round(p, 4), "recall": round(r, 4), "f1": round(f, 4), "support": tp + fn}
+
+    per_type = {t: prf(*c) for t, c in sorted(counts.items())}
+    tot = [sum(c[i] for c in counts.values()) for i in range(3)]
+    return {"per_type": per_type, "micro": prf(*tot)}
+
+
+class NerTagger:
+    """CRF named-entity tagger (fit/predict).
+
+    Parameters
+    ----------
+    model_path : str or Path, optional
+        A trained CRFsuite model to load; defaults to the bundled
+        ``data/ner.crfsuite`` when :meth:`predict` is called unfitted.
+    lexicon : NerLexicon, optional
+        Word lists used as features; must be the same at training and
+        prediction time (the stage builds it from the bundled data).
+    c1, c2 : float, default 0.05, 0.01
+        L1 and L2 regularisation (L1 keeps the model small).
+    max_iterations : int, default 150
+        L-BFGS iterations.
+    min_freq : int, default 2
+        Features seen fewer times are dropped.
+
+    Attributes
+    ----------
+    tagger_ : pycrfsuite.Tagger
+        Set by :meth:`fit` or :meth:`load`.
+    model_path_ : Path
+        Where the fitted model lives.
+
+    Examples
+    --------
+    >>> t = NerTagger()
+    >>> t.predict([["قال", "الرئيس", "باراك", "أوباما"]])[0]
+    ['O', 'O', 'B-PER', 'I-PER']
+    """
+
+    def __init__(self, model_path: str | Path | None = None, lexicon: NerLexicon | None = None,
+                 c1: float = 0.05, c2: float = 0.01, max_iterations: int = 150, min_freq: int = 2):
+        self.model_path = model_path
+        self.lexicon = lexicon
+        self.c1 = c1
+        self.c2 = c2
+        self.max_iterations = max_iterations
+        self.min_freq = min_freq
+
+    def fit(self, sentences: list[list[str]], tags: list[list[str]],
+            out_path: str | Path | None = None) -> "NerTagger":
+        """Train on tokenised sentences; return ``self``.
+
+        Parameters
+        ----------
+        sentences : list of list of str
+        tags : list of list of str
+            BIO tags, same shape as ``sentences``.
+        out_path : str or Path, optional
+            Where to write the model; a temporary file when omitted.
+
+        Raises
+        ------
+        UsageError
+            If ``sentences`` is a string, empty, or shapes differ.
+        """
+        if isinstance(sentences, str) or not sentences:
+            raise UsageError("sentences must be a non-empty list of token lists")
+        if len(sentences) != len(tags) or any(len(s) != len(t) for s, t in zip(sentences, tags)):
+            raise UsageError("sentences and tags must have the same shape")
+        import sklearn_crfsuite
+
+        crf = sklearn_crfsuite.CRF(algorithm="lbfgs", c1=self.c1, c2=self.c2,
+                                   max_iterations=self.max_iterations, min_freq=self.min_freq,
+                                   all_possible_transitions=True,
+                                   model_filename=str(out_path) if out_path else None,
+                                   keep_tempfiles=True)
+        crf.fit([token_features(s, self.lexicon) for s in sentences], tags)
+        self.crf_ = crf
+        self.model_path_ = Path(crf.modelfile.name)
+        self.tagger_ = crf.tagger_
+        return self
+
+    def load(self) -> "NerTagger":
+        """Open the model file (``model_path`` or the bundled one); return ``self``.
+
+        Raises
+        ------
+        DataFileError
+            If the model file is missing or unreadable.
+        """
+        import pycrfsuite
+
+        path = Path(self.model_path) if self.model_path else Path(
+            str(resources.files("marsad.entities").joinpath("data", MODEL_NAME)))
+        if not path.is_file():
+            raise DataFileError(f"[E332] NER model {path} not found; train it with `marsad train ner`")
+        tagger = pycrfsuite.Tagger()
+        try:
+            tagger.open(str(path))
+        except (OSError, ValueError) as exc:
+            raise DataFileError(f"[E333] NER model {path}: {exc}") from exc
+        self.tagger_ = tagger
+        self.model_path_ = path
+        return self
+
+    def predict(self, sentences: list[list[str]]) -> list[list[str]]:
+        """Return BIO tags for each tokenised sentence.
+
+        Parameters
+        ----------
+        sentences : list of list of str
+
+        Returns
+        -------
+        list of list of str
+            Same shape as ``sentences``.
+
+        Raises
+        ------
+        TypeError
+            If ``sentences`` is a bare string.
+        """
+        if isinstance(sentences, str):
+            raise TypeError("expected a list of token lists, got str")
+        if not hasattr(self, "tagger_"):
+            self.load()
+        return [self.tagger_.tag(token_features(s, self.lexicon)) if s else [] for s in sentences]
+
+
+def split_dev(sents: list, dev_fraction: float) -> tuple[list, list]:
+    """Split sentences into train and dev, dev being the last ``dev_fraction`` of them."""
+    if not 0 < dev_fraction < 1:
+        raise UsageError(f"dev_fraction must be in (0, 1), got {dev_fraction}")
+    cut = int(round(len(sents) * (1 - dev_fraction)))
+    return sents[:cut], sents[cut:]
+
+
+def _find_train_file(data_path: str | Path) -> Path:
+    p = Path(data_path)
+    if p.is_dir():
+        files = sorted(p.glob("*train*.txt")) or sorted(f for f in p.glob("*.txt") if "README" not in f.name)
+        if not files:
+            raise DataFileError(f"[E330] no ANERcorp train file in {p}")
+        return files[0]
+    return p
+
+
+def train_ner(data_path: str, out_path: str | None = None, dev_fraction: float = 0.1) -> dict:
+    """Train the CRF on ANERcorp train and report dev scores.
+
+    Parameters
+    ----------
+    data_path : str
+        ANERcorp CAMeL Lab train file, or the folder holding it
+        (``../shared/data/anercorp-train``).
+    out_path : str, optional
+        Where to write the model; defaults to the bundled
+        ``marsad/entities/data/ner.crfsuite``.
+    dev_fraction : float, default 0.1
+        The last fraction of sentences held out as the dev split.
+
+    Returns
+    -------
+    dict
+        ``{"train_sentences", "dev_sentences", "model", "model_bytes",
+        "seconds", "per_type": {...}, "micro": {...}}`` with entity-level
+        precision/recall/F1 on the dev split.
+
+    Raises
+    ------
+    DataFileError
+        If the data cannot be read.
+    UsageError
+        If ``dev_fraction`` is not in (0, 1).
+    """
+    from marsad.entities.dictionary import ActorDictionary
+    from marsad.entities.gazetteer import Gazetteer
+
+    t0 = time.perf_counter()
+    sents = read_conll(_find_train_file(data_path))
+    train, dev = split_dev(sents, dev_fraction)
+    dictionary = ActorDictionary().load()
+    lexicon = NerLexicon.from_data(dictionary, Gazetteer().load())
+    if out_path is None:
+        out_path = str(resources.files("marsad.entities").joinpath("data", MODEL_NAME))
+    tagger = NerTagger(lexicon=lexicon).fit([[w for w, _ in s] for s in train],
+                                            [[t for _, t in s] for s in train], out_path=out_path)
+    pred = tagger.predict([[w for w, _ in s] for s in dev])
+    report = entity_scores([[t for _, t in s] for s in dev], pred)
+    report.update({"train_sentences": len(train), "dev_sentences": len(dev), "model": str(out_path),
+                   "model_bytes": Path(out_path).stat().st_size,
+                   "seconds": round(time.perf_counter() - t0, 1)})
+    return report

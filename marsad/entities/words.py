@@ -1,0 +1,136 @@
+"""Word scanning and matching keys shared by the entity modules.
+
+Matching keys come from :func:`marsad.text.normalize` so the whole system
+folds Arabic the same way (alef forms, ya/alef maqsura, ta marbuta,
+diacritics, tatweel). Word spans are offsets into the untouched text.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from typing import NamedTuple
+
+try:  # the language layer owns normalisation
+    from marsad.text.normalize import normalize as _text_normalize
+except ImportError:  # pragma: no cover - only before marsad.text lands
+    _text_normalize = None
+
+_DIACRITICS = re.compile("[\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed\u0640]")
+_FOLD = str.maketrans({"أ": "ا", "إ": "ا", "آ": "ا", "ٱ": "ا", "ى": "ي", "ة": "ه",
+                       **{chr(0x660 + i): str(i) for i in range(10)}})
+
+WORD_RE = re.compile(r"[\u0621-\u064a\u0660-\u0669\u066e-\u06d3\u06d5-\u06ed\u0640A-Za-z0-9]+")
+"""One run of Arabic letters (with their diacritics), Latin letters or digits."""
+
+PROCLITICS = ("و", "ف")
+PREPOSITIONS = ("ب", "ل", "ك")
+
+
+@lru_cache(maxsize=200_000)
+def key(s: str) -> str:
+    """Return the matching key of ``s``.
+
+    Parameters
+    ----------
+    s : str
+        Any Arabic string (a word or a phrase).
+
+    Returns
+    -------
+    str
+        ``marsad.text.normalize(s)`` with runs of whitespace collapsed.
+    """
+    if _text_normalize is not None:
+        out = _text_normalize(s)
+    else:  # pragma: no cover
+        out = _DIACRITICS.sub("", s).translate(_FOLD)
+    return " ".join(out.split())
+
+
+class Word(NamedTuple):
+    """A whitespace word with its clitic-stripped readings.
+
+    Attributes
+    ----------
+    text : str
+        Surface form.
+    start, end : int
+        Offsets into the document text.
+    norm : str
+        :func:`key` of the whole word.
+    forms : tuple of (str, int)
+        Candidate readings ``(key, start)`` from the whole word to the most
+        stripped; ``start`` is the document offset where that reading begins
+        (after the clitic letters it dropped).
+    """
+
+    text: str
+    start: int
+    end: int
+    norm: str
+    forms: tuple
+
+
+def _offset_after(text: str, start: int, n_letters: int) -> int:
+    """Return the offset after ``n_letters`` base letters from ``start`` (skips diacritics)."""
+    i, seen = start, 0
+    while seen < n_letters and i < len(text):
+        if not _DIACRITICS.match(text[i]):
+            seen += 1
+        i += 1
+    while i < len(text) and _DIACRITICS.match(text[i]):
+        i += 1
+    return i
+
+
+@lru_cache(maxsize=100_000)
+def clitic_readings(norm: str) -> tuple:
+    """Return ``(key, n_letters_dropped)`` readings of a normalised word.
+
+    Strips at most one conjunction (و/ف) then one preposition (ب/ل/ك);
+    ``لل`` is read as ``ل`` + ``ال`` (the article's alef elides). Only
+    readings of at least two letters are kept.
+
+    Examples
+    --------
+    >>> [r for r, _ in clitic_readings("وبموسكو")]
+    ['وبموسكو', 'بموسكو', 'موسكو']
+    """
+    out = [(norm, 0)]
+    stems = [(norm, 0)]
+    if len(norm) > 3 and norm[0] in PROCLITICS:
+        stems.append((norm[1:], 1))
+        out.append((norm[1:], 1))
+    for s, n in stems:
+        if len(s) > 3 and s[0] in PREPOSITIONS:
+            if s.startswith("لل"):
+                out.append(("ا" + s[1:], n + 1))
+            else:
+                out.append((s[1:], n + 1))
+    return tuple(r for r in out if len(r[0]) >= 2)
+
+
+def scan_words(text: str) -> list[Word]:
+    """Return every word of ``text`` with its clitic readings.
+
+    Parameters
+    ----------
+    text : str
+        The document text (never modified).
+
+    Returns
+    -------
+    list of Word
+        In text order.
+    """
+    words = []
+    for m in WORD_RE.finditer(text):
+        surface = m.group()
+        norm = key(surface)
+        if not norm:
+            continue
+        forms = tuple((k, _offset_after(text, m.start(), n) if n else m.start())
+                      for k, n in clitic_readings(norm))
+        words.append(Word(surface, m.start(), m.end(), norm, forms))
+    return words
