@@ -72,7 +72,8 @@ def doc_from_text(text: str, **fields: Any) -> Doc:
     -------
     Doc
         ``text`` = headline, blank line, body; ``published`` from the fields,
-        else from the article's date line.
+        else from the article's date line; a removed byline's name goes to
+        ``meta["author"]`` unless one was given.
 
     Raises
     ------
@@ -102,6 +103,8 @@ def doc_from_text(text: str, **fields: Any) -> Doc:
     if not _LETTER.search(result.body):
         where, record_no = _where(meta)
         raise InputError(where, "empty body", record_no)
+    if result.byline:
+        meta.setdefault("author", result.byline)
     when = parse_iso_like(str(published)) if published else None
     if result.published and meta.get("published_field") == CRAWL_DATE_FIELD:
         when = result.published  # the article's own date line beats the crawl time

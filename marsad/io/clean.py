@@ -18,8 +18,9 @@ import re
 import unicodedata
 from dataclasses import dataclass, field
 
-from marsad.io.dates import parse_dateline
-from marsad.io.furniture import BREADCRUMB, LEAD_IN, TRAILING_COUNTER, TRAILING_FOOTER, WIDGET_TOKEN
+from marsad.io.dates import is_hijri_dateline, parse_dateline
+from marsad.io.furniture import (BREADCRUMB, BYLINE, LEAD_IN, RELATIVE_TIME, TRAILING_COUNTER, TRAILING_FOOTER,
+                                 WIDGET_TOKEN)
 
 _LINE = re.compile(r"([^\r\n\u2028\u2029]*)(?:\r\n|[\r\n\u2028\u2029]|$)")
 _EDGE = " \t\f\v\u00a0\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a" \
@@ -43,8 +44,9 @@ class Removed:
     start, end : int
         Half-open code-point offsets into the raw input.
     reason : str
-        ``"dateline"``, ``"widget"``, ``"headline repeat"``, ``"related link"``,
-        ``"breadcrumb"``, ``"repeated caption"``, ``"counter"`` or ``"footer"``.
+        ``"dateline"``, ``"byline"``, ``"widget"``, ``"headline repeat"``,
+        ``"related link"``, ``"breadcrumb"``, ``"repeated caption"``,
+        ``"counter"`` or ``"footer"``.
     text : str
         The removed characters.
     """
@@ -70,6 +72,8 @@ class CleanResult:
         ISO 8601 publication date from the date line.
     body_start : int
         Offset in ``text`` where the body begins (0 without a headline).
+    byline : str or None
+        The author named on a removed byline line (``بقلم محمد علي``).
     removed : list of Removed
         Every dropped stretch of the raw input, in input order.
     pieces : list of tuple of int
@@ -82,6 +86,7 @@ class CleanResult:
     title: str | None = None
     published: str | None = None
     body_start: int = 0
+    byline: str | None = None
     removed: list[Removed] = field(default_factory=list)
     pieces: list[tuple[int, int, int, int]] = field(default_factory=list)
 
@@ -173,6 +178,31 @@ def _is_title(line: _Line, following: list[_Line]) -> bool:
             or len(line.text) < 0.5 * len(nxt.text))
 
 
+def _read_header(header: list[_Line]) -> tuple[str | None, str | None]:
+    """Find the date line and byline among the first lines; mark them dropped.
+
+    Returns ``(published, byline)``. A date line that also names a place or
+    agency (``"الكويت 25 شوال 1436 هـ الموافق 10 أغسطس 2015 م واس"``) gives
+    the date but stays in the text; relative times (``منذ 3 ساعات``) and
+    Hijri-only dates are dropped without giving one.
+    """
+    published = byline = None
+    for ln in header:
+        rest, _ = _strip_widgets(ln.text)
+        if not rest:
+            continue
+        value = None if published else parse_dateline(rest)
+        if value:
+            published = value
+            ln.drop = "dateline" if parse_dateline(rest, max_rest=0) else None
+        elif RELATIVE_TIME.match(rest) or is_hijri_dateline(rest):
+            ln.drop = "dateline"
+        elif byline is None and (m := BYLINE.match(ln.text)) and len(ln.text.split()) <= 7 \
+                and not ln.text.endswith(_SENTENCE_PUNCT):
+            byline, ln.drop = m.group("name").strip(), "byline"
+    return published, byline
+
+
 def _drop_standalone(lines: list[_Line]) -> None:
     """Mark lines that are furniture whatever the headline: links, crumbs, widgets, counters."""
     for ln in lines:
@@ -255,6 +285,9 @@ def clean_scraped_text(raw: str, title: str | None = None) -> CleanResult:
       with ``ص``/``م``, labels such as ``نشر في``) sets ``published`` and is
       removed; one that also names a place or agency (at most three words,
       ``"الكويت 25 شوال 1436 هـ الموافق 10 أغسطس 2015 م واس"``) stays;
+      relative times (``منذ 3 ساعات``) and Hijri-only dates are removed too;
+    * a byline in the first six lines (``بقلم ...``, ``كتب - ...``) is
+      removed and its name kept in ``byline``;
     * a line of widget labels (``طباعة``, ``شارك``, ``A+``...) with at most
       counters or a repeat of the headline's first words is dropped;
     * a short line (≤ 20 words) repeating the headline's start, or a short
@@ -272,15 +305,7 @@ def clean_scraped_text(raw: str, title: str | None = None) -> CleanResult:
     """
     lines = _lines(raw)
     removed: list[Removed] = []
-    published = None
-    for ln in lines[:HEADER_LINES]:
-        rest, _ = _strip_widgets(ln.text)
-        value = parse_dateline(rest) if rest else None
-        if value:
-            # A dateline naming a place or agency ("الكويت ... واس") stays in the text.
-            published = value
-            ln.drop = "dateline" if parse_dateline(rest, max_rest=0) else None
-            break
+    published, byline = _read_header(lines[:HEADER_LINES])
     _drop_standalone(lines)
     title_line = None
     if title is None:
@@ -288,14 +313,16 @@ def clean_scraped_text(raw: str, title: str | None = None) -> CleanResult:
         if first is not None and _is_title(first, [ln for ln in lines if ln.start > first.start]):
             title_line, title = first, first.text
             first.drop = "title"
-    title = " ".join(title.split()) if title else None
+    title = unicodedata.normalize("NFC", " ".join(title.split())) if title else None
     _drop_repeats(lines, _key(title) if title else "")
     _trim_tail(lines, raw, removed)
     for ln in lines:
         if ln.drop and ln.drop != "title":
             removed.append(Removed(ln.start, ln.end, ln.drop, raw[ln.start:ln.end]))
     removed.sort(key=lambda r: r.start)
-    return _assemble(lines, title, title_line, published, removed)
+    result = _assemble(lines, title, title_line, published, removed)
+    result.byline = byline
+    return result
 
 
 def _assemble(lines: list[_Line], title: str | None, title_line: _Line | None,
@@ -333,4 +360,4 @@ def _assemble(lines: list[_Line], title: str | None, title_line: _Line | None,
         prev, gap = ln, False
     if prev is None:
         body_start = pos
-    return CleanResult("".join(parts), title, published, body_start, removed, pieces)
+    return CleanResult("".join(parts), title, published, body_start, removed=removed, pieces=pieces)

@@ -38,6 +38,12 @@ MONTHS: dict[str, int] = {
     "يوليوز": 7, "غشت": 8,
 }
 
+# English names, as bilingual sites print them ("Saturday, November 21, 2015").
+EN_MONTHS = {m: i for i, m in enumerate(
+    ("january", "february", "march", "april", "may", "june", "july", "august",
+     "september", "october", "november", "december"), 1)}
+EN_MONTHS |= {m[:3]: i for m, i in list(EN_MONTHS.items())} | {"sept": 9}
+
 WEEKDAYS = ("السبت", "الأحد", "الاحد", "الإثنين", "الاثنين", "الثلاثاء",
             "الأربعاء", "الاربعاء", "الخميس", "الجمعة", "الجمعه")
 
@@ -48,6 +54,9 @@ _NAMED = re.compile(
     rf"(?<!\d)(?P<d>\d{{1,2}}){_SEP}(?P<m>{_MONTH_RE})"
     rf"(?:\s*[(/]\s*(?:{_MONTH_RE})\s*\)?)?{_SEP}(?P<y>\d{{4}})(?!\d)"
 )
+_EN = "|".join(sorted(EN_MONTHS, key=len, reverse=True))
+_MDY_EN = re.compile(rf"\b(?P<m>{_EN})\.?\s+(?P<d>\d{{1,2}}),?\s+(?P<y>\d{{4}})(?!\d)", re.I)
+_DMY_EN = re.compile(rf"(?<!\d)(?P<d>\d{{1,2}})\s+(?P<m>{_EN})\.?,?\s+(?P<y>\d{{4}})(?!\d)", re.I)
 _YMD = re.compile(r"(?<!\d)(?P<y>\d{4})[-/.](?P<m>\d{1,2})[-/.](?P<d>\d{1,2})(?!\d)")
 _DMY = re.compile(r"(?<!\d)(?P<d>\d{1,2})[-/.](?P<m>\d{1,2})[-/.](?P<y>\d{4})(?!\d)")
 _TIME = re.compile(
@@ -58,7 +67,8 @@ _PM = ("م", "مساء", "مساءً", "ظهرا", "ظهراً")
 # Words a dateline may carry besides the date itself.
 _LABELS = re.compile(
     r"(?<![\u0600-\u06FF])(?:نشر(?:ت)?(?: في| بتاريخ)?|تاريخ النشر|آخر تحديث|اخر تحديث|تم النشر|بتاريخ|التاريخ|"
-    r"الموافق|يوم|منذ|بتوقيت \S+|GMT|UTC|هـ|ه|م|ص|مساء|صباحا|"
+    r"الموافق|يوم|منذ|بتوقيت \S+|GMT|UTC|هـ|ه|م|ص|مساء|صباحا|Published|Updated|"
+    r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|"
     + "|".join(WEEKDAYS)
     + r")(?![\u0600-\u06FF])"
 )
@@ -102,10 +112,10 @@ def _valid(y: int, m: int, d: int) -> bool:
 def _date_in(s: str) -> tuple[tuple[int, int, int], int, int] | None:
     """Return ``((y, m, d), start, end)`` of the first Gregorian date in ``s``."""
     found = []
-    for rx in (_NAMED, _YMD, _DMY):
+    for rx in (_NAMED, _YMD, _DMY, _MDY_EN, _DMY_EN):
         for m in rx.finditer(s):
             month = m.group("m")
-            mo = MONTHS.get(month) if not month.isdigit() else int(month)
+            mo = int(month) if month.isdigit() else MONTHS.get(month) or EN_MONTHS.get(month.lower())
             if mo is None:
                 continue
             y, d = int(m.group("y")), int(m.group("d"))
@@ -214,6 +224,21 @@ def parse_dateline(line: str, max_rest: int = 3) -> str | None:
     rest = _LABELS.sub(" ", rest)
     words = [w for w in rest.split() if _LETTER.search(w)]
     return hit.value if len(words) <= max_rest else None
+
+
+def is_hijri_dateline(line: str) -> bool:
+    """Return True for a line that is only a Hijri date and its labels.
+
+    Examples
+    --------
+    >>> is_hijri_dateline("السبت 9 صفر 1437 هـ")
+    True
+    """
+    t = line.translate(DIGITS)
+    if not _HIJRI.search(t):
+        return False
+    rest = _LABELS.sub(" ", _HIJRI.sub(" ", t))
+    return not any(_LETTER.search(w) or w.isdigit() for w in rest.split())
 
 
 def parse_iso_like(value: str) -> str | None:

@@ -123,3 +123,33 @@ def test_control_characters_become_spaces_keeping_offsets():
     assert result.text.startswith("قال مسؤول  إن الهجوم")
     i = result.text.index("الهجوم")
     assert raw[result.to_raw(i):result.to_raw(i) + 6] == "الهجوم"
+
+
+def test_header_byline_relative_time_and_share_bar():
+    raw = ("مقتل جنديين بهجوم في سيناء\n"
+           "منذ 3 ساعات\n"
+           "كتب - محمود سامي\n"
+           "الأحد 9 صفر 1437 هـ\n"
+           "شارك على فيسبوك | تويتر | واتساب\n"
+           "قتل جنديان وأصيب ثلاثة آخرون في هجوم مسلح استهدف نقطة تفتيش في شمال سيناء.\n"
+           "الكلمات المفتاحية: سيناء، هجوم، الجيش المصري\n"
+           "إعلان")
+    result = clean_scraped_text(raw)
+    assert result.title == "مقتل جنديين بهجوم في سيناء"
+    assert result.byline == "محمود سامي"
+    assert result.published is None
+    assert result.body == "قتل جنديان وأصيب ثلاثة آخرون في هجوم مسلح استهدف نقطة تفتيش في شمال سيناء."
+    assert [r.reason for r in result.removed] == [
+        "dateline", "byline", "dateline", "widget", "related link", "widget"]
+
+
+def test_prose_starting_with_kataba_is_not_a_byline():
+    raw = "تغريدة للرئيس\n\nكتب الرئيس الأمريكي على منصة إكس أن المحادثات تسير بشكل جيد."
+    result = clean_scraped_text(raw)
+    assert result.byline is None
+    assert result.body.startswith("كتب الرئيس الأمريكي")
+
+
+def test_english_dateline_on_a_bilingual_site():
+    raw = "قمة خليجية في الدوحة\nSaturday, November 21, 2015 09:59 PM\n\nانطلقت في الدوحة أعمال القمة الخليجية."
+    assert clean_scraped_text(raw).published == "2015-11-21T21:59:00"

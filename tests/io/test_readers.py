@@ -238,3 +238,9 @@ def test_wrapped_json_tsv_semicolon_csv_and_html_records(tmp_path):
     html_doc = docs[4]
     assert (html_doc.title, html_doc.published, html_doc.url) == (
         "مقتل أربعة في غارة جوية على مأرب", "2024-05-02T16:20:00", "https://ye.example.org/m")
+
+
+def test_byline_becomes_author_unless_given():
+    raw = "احتجاج في تونس\nبقلم سامية الهادي\n\nتظاهر عشرات أمام البرلمان التونسي."
+    assert doc_from_text(raw).meta["author"] == "سامية الهادي"
+    assert doc_from_text(raw, meta={"author": "وكالات"}).meta["author"] == "وكالات"
