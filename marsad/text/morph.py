@@ -172,6 +172,10 @@ def _candidates(s: str):
             if len(c) == 2:
                 yield "و" + c
     yield from _masdar(s)
+    if s.endswith("ات") and len(s) >= 5:  # plural of a verbal noun: تظاهرات, مظاهرات
+        base = s[:-2]
+        yield _IRREGULAR.get(base + "ه", base)
+        yield from _masdar(base)
     stem = _light_stem(s)
     if stem != s:
         if stem in _IRREGULAR:

@@ -156,21 +156,15 @@ def normalize_with_offsets(s: str) -> tuple[str, list[int]]:
         raise TypeError(f"normalize_with_offsets expects str, got {type(s).__name__}")
     if _UNEVEN.search(s) is None:
         return s.translate(_TABLE), list(range(len(s)))
-    out: list[str] = []
     offsets: list[int] = []
     table = _TABLE
     last = 0
     for m in _UNEVEN.finditer(s):
         p = m.start()
-        if p > last:
-            out.append(s[last:p].translate(table))
-            offsets.extend(range(last, p))
+        offsets.extend(range(last, p))
         rep = table[ord(s[p])]
         if rep:
-            out.append(rep)
             offsets.extend([p] * len(rep))
         last = p + 1
-    if last < len(s):
-        out.append(s[last:].translate(table))
-        offsets.extend(range(last, len(s)))
-    return "".join(out), offsets
+    offsets.extend(range(last, len(s)))
+    return s.translate(table), offsets

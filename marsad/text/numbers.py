@@ -117,6 +117,22 @@ _YEAR_CUES = frozenset(normalize(w) for w in (
 _DATE_AFTER = frozenset(MONTHS) | frozenset(RELATIVE_MONTH_WORDS) | {normalize(w) for w in ("هـ", "ه", "م", "ميلادية", "هجرية")}
 
 
+def _dual_forms() -> dict[str, str]:
+    out = {}
+    for base in DUAL_NOUNS:
+        if base.endswith("ه"):
+            out[base[:-1] + "تان"] = out[base[:-1] + "تين"] = base
+        else:
+            out[base + "ان"] = out[base + "ين"] = base
+    return out
+
+
+_DUALS = _dual_forms()
+_TRIGGERS = frozenset(NUMBER_WORDS) | frozenset(SCALES) | frozenset(_VAGUE) | frozenset(_DUALS) | frozenset(
+    f + p for f in _FRACTIONS for p in ("", "ه", "ها", "هم", "هما", "هن")
+)
+
+
 def parse_number(s: str) -> float | None:
     """Return the value of one number written in digits or as one word.
 
@@ -218,8 +234,12 @@ def find_quantities(text: str, tokens: list[Token] | None = None) -> list[Quanti
         tokens = tokenize(text)
     out: list[Quantity] = []
     i, n = 0, len(tokens)
+    triggers = _TRIGGERS
     while i < n:
         tok = tokens[i]
+        if tok.kind != "number" and tok.norm not in triggers:
+            i += 1
+            continue
         if tok.kind == "number" or (
             tok.kind == "word" and (tok.norm in NUMBER_WORDS or tok.norm in SCALES) and not (i and tokens[i - 1].norm == "ال")
         ):
@@ -366,16 +386,10 @@ def _vague(text: str, tokens: list[Token], i: int) -> Quantity | None:
 
 def _dual(text: str, tokens: list[Token], i: int) -> Quantity | None:
     t = tokens[i]
-    w = t.norm
-    for suf, fem in (("تان", True), ("تين", True), ("ان", False), ("ين", False)):
-        if w.endswith(suf) and len(w) - len(suf) >= 3:
-            base = w[: -len(suf)] + ("ه" if fem else "")
-            if base in DUAL_NOUNS:
-                if i and tokens[i - 1].norm == "ال":
-                    return None
-                q = Quantity(t.text, t.start, t.end, 2.0, "exact", base, t.start, t.end)
-                return q
-    return None
+    base = _DUALS.get(t.norm)
+    if base is None or (i and tokens[i - 1].norm == "ال"):
+        return None
+    return Quantity(t.text, t.start, t.end, 2.0, "exact", base, t.start, t.end)
 
 
 def _fraction(text: str, tokens: list[Token], i: int, found: list[Quantity]) -> Quantity | None:

@@ -25,6 +25,7 @@ Segment = tuple[str, int, int, str]
 
 _PRONOUNS = ("هما", "كما", "هم", "هن", "كم", "كن", "ها", "نا", "ه", "ك")
 _HAMZA_ALEF = "أإآ"
+_CAN_START = frozenset("وفبلكسا")
 
 
 def _known(s: str) -> bool:
@@ -98,6 +99,8 @@ def _best_split(norm: str, word: str, offs: tuple[int, ...]) -> list[tuple[str, 
         return whole
     if norm[0] in "بلك" and norm[1:] in _PRONOUNS:  # بها, لهم, به
         return [("proclitic", 0, 1, norm[0]), ("enclitic", 1, n, norm[1:])]
+    if norm[0] not in _CAN_START and not norm.endswith(_PRONOUNS):
+        return whole  # no clitic can be read off this word
     known = known_words()
     if not (norm.startswith("ال") and norm not in NO_ARTICLE and len(norm) > 3):
         if norm in known or _whole_verb(norm):

@@ -96,9 +96,30 @@ _PATTERNS = [
     rf"(?P<Z>(?P<Zd>\d{{1,2}})\s+(?P<Zw>[^\W\d_]{{3,10}})\s+(?P<Zy>(?:19|20)\d\d))",
 ]
 _RE = re.compile(_B + "(?:" + "|".join(_PATTERNS) + ")" + _E)
+# Every pattern above contains a digit or one of these words (first word of
+# two-word names): only windows around them are searched.
+_ANCHOR_WORDS = frozenset(
+    w.split()[0] for w in list(MONTHS) + list(HIJRI_MONTHS) + list(WEEKDAYS)
+) | frozenset(_N(
+    "أمس الأمس البارحة اليوم غدا غد الغد الليلة الأسبوع الشهر العام السنة يومين أسبوعين شهرين عامين "
+    "سنتين أيام يوما أسابيع أشهر شهور شهرا أعوام سنوات عاما"
+).split())
+_ANCHOR = re.compile(r"\d+|(?<!\w)[وفبلك]{0,2}(?:" + _alt(_ANCHOR_WORDS) + r")(?!\w)")
+_BEFORE, _AFTER = 25, 50
 _FUTURE_CUE = re.compile(_N(r"(?<!\w)(?:سوف|المقرر|يعتزم|تعتزم|سيتم|س[يتن]\w{2,})(?!\w)"))
 _AMBIGUOUS_MONTHS = frozenset(_N(w) for w in ("مارس", "ماي", "آب", "أيار", "تموز", "صفر", "رجب"))
 _WEEK_CUES = frozenset(_N(w) for w in ("يوم", "في", "منذ", "حتى", "مساء", "صباح", "ليلة", "ظهر", "فجر", "(", ",", "،"))
+
+
+_DAY_SHIFT = {
+    _N("أمس الأول"): -2, _N("أول أمس"): -2, _N("أول من أمس"): -2, _N("أمس"): -1, _N("الأمس"): -1,
+    _N("البارحة"): -1, _N("اليوم"): 0, _N("الليلة"): 0, _N("غدا"): 1, _N("غد"): 1, _N("الغد"): 1,
+    _N("بعد غد"): 2,
+}
+_TONIGHT, _NIGHT, _THE_WEEK, _THE_MONTH = _N("الليلة"), _N("ليلة"), _N("الأسبوع"), _N("الشهر")
+_MONTH_CUES = frozenset(_N(w) for w in ("في", "منذ", "حتى", "خلال", "بحلول", "شهر"))
+_PM = frozenset((_N("م"), _N("مساء")))
+_FUT_WORDS, _PAST_WORDS = frozenset(_FUT.split("|")), frozenset(_PAST.split("|"))
 
 
 def parse_published(published: str | None) -> datetime | None:
@@ -194,8 +215,8 @@ def find_times(text: str, published: str | None) -> list[TimeExpr]:
     pub_day = pub.date() if pub else None
     norm, offs = normalize_with_offsets(text)
     out: list[TimeExpr] = []
-    for m in _RE.finditer(norm):
-        kind = m.lastgroup if m.lastgroup and len(m.lastgroup) == 1 else _top_group(m)
+    for m in _matches(norm):
+        kind = _top_group(m)
         resolved = _resolve(kind, m, norm, pub_day)
         if resolved is False:
             continue
@@ -204,6 +225,31 @@ def find_times(text: str, published: str | None) -> list[TimeExpr]:
         start, end = offs[ns], offs[ne - 1] + 1
         out.append(TimeExpr(text[start:end], start, end, value, gran))
     return out
+
+
+def _matches(norm: str):
+    """Yield the pattern's matches, searching only windows around anchor words."""
+    n = len(norm)
+    done = 0  # matches must start at or after this offset
+    win_start = win_end = -1
+    for a in _ANCHOR.finditer(norm):
+        s0, e0 = max(0, a.start() - _BEFORE), min(n, a.end() + _AFTER)
+        if s0 <= win_end:
+            win_end = max(win_end, e0)
+            continue
+        if win_end > 0:
+            done = yield from _search(norm, max(win_start, done), win_end)
+        win_start, win_end = s0, e0
+    if win_end > 0:
+        yield from _search(norm, max(win_start, done), win_end)
+
+
+def _search(norm: str, start: int, end: int):
+    last = start
+    for m in _RE.finditer(norm, start, end):
+        yield m
+        last = m.end()
+    return last
 
 
 def _top_group(m: re.Match) -> str:
@@ -217,9 +263,9 @@ def _rel_sign(word: str | None) -> int | None:
     if not word:
         return None
     w = re.sub(r"\s+", " ", word)
-    if w in _FUT.split("|"):
+    if w in _FUT_WORDS:
         return 1
-    if w in _PAST.split("|"):
+    if w in _PAST_WORDS:
         return -1
     return 0
 
@@ -260,7 +306,7 @@ def _clock(m: re.Match, p: str, day: date) -> tuple[str, str]:
         return day.isoformat(), "day"
     h, mn = int(hh), int(mi)
     ap = m.group(p + "ap")
-    if ap in (_N("م"), _N("مساء")) and h < 12:
+    if ap in _PM and h < 12:
         h += 12
     if h > 23 or mn > 59:
         return day.isoformat(), "day"
@@ -327,15 +373,11 @@ def _resolve(kind: str, m: re.Match, norm: str, pub: date | None):
         if not pub:
             return None, None
         word = re.sub(r"\s+", " ", g("Hday"))
-        shift = {
-            _N("أمس الأول"): -2, _N("أول أمس"): -2, _N("أول من أمس"): -2, _N("أمس"): -1, _N("الأمس"): -1,
-            _N("البارحة"): -1, _N("اليوم"): 0, _N("الليلة"): 0, _N("غدا"): 1, _N("غد"): 1, _N("الغد"): 1,
-            _N("بعد غد"): 2,
-        }[word]
+        shift = _DAY_SHIFT[word]
         d = pub + timedelta(days=shift)
         part = g("Hpart")
-        if word == _N("الليلة") and not part:
-            part = _N("ليلة")
+        if word == _TONIGHT and not part:
+            part = _NIGHT
         if part:
             return f"{d.isoformat()}T{PARTS_OF_DAY[part]:02d}:00", "part_of_day"
         return d.isoformat(), "day"
@@ -365,11 +407,11 @@ def _resolve(kind: str, m: re.Match, norm: str, pub: date | None):
             return None, None
         sign = _rel_sign(g("Jrel")) or 0
         unit = g("Junit")
-        if unit == _N("الأسبوع"):
+        if unit == _THE_WEEK:
             d = pub + timedelta(weeks=sign)
             iso = d.isocalendar()
             return f"{iso[0]:04d}-W{iso[1]:02d}", "week"
-        if unit == _N("الشهر"):
+        if unit == _THE_MONTH:
             y, mth = pub.year, pub.month + sign
             y, mth = (y - 1, 12) if mth == 0 else (y + 1, 1) if mth == 13 else (y, mth)
             return f"{y:04d}-{mth:02d}", "month"
@@ -397,7 +439,7 @@ def _one_space(s: str) -> str:
 
 def _month_cue(norm: str, start: int) -> bool:
     before = norm[max(0, start - 8):start].split()
-    return bool(before) and before[-1] in (_N("في"), _N("منذ"), _N("حتى"), _N("خلال"), _N("بحلول"), _N("شهر"))
+    return bool(before) and before[-1] in _MONTH_CUES
 
 
 def _weekday_cue(norm: str, m: re.Match) -> bool:
@@ -418,8 +460,8 @@ _PLURAL_UNITS = {
 
 
 def _ago(q: str | None, n: str | None, unit: str | None, pub: date) -> tuple[str, str]:
-    if q:
-        u, k = _UNITS[q]
+    if n is None:
+        u, k = _UNITS[_one_space(q)]
     else:
         u = _PLURAL_UNITS[unit]
         k = int(n) if n.isdigit() else int(NUMBER_WORDS.get(n, 0))
