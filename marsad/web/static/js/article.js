@@ -59,7 +59,11 @@ export function renderArticle(rec, { metaEl, textEl, eventsEl }, focusId) {
     ? rec.events.map((ev) => flatCard(flattenEvent(ev, rec.doc_id))).join('')
     : '<div class="empty">لم يُرمَّز أي حدث <span class="en">No events coded</span></div>';
   eventsEl.querySelectorAll('.card').forEach((card) => {
-    if (card.dataset.event === focusId) card.classList.add('focus');
+    if (card.dataset.event === focusId) {
+      card.classList.add('focus');
+      const box = eventsEl.closest('aside') || eventsEl;
+      box.scrollTop = card.offsetTop - box.offsetTop - 40;
+    }
     card.querySelector('.evidence').addEventListener('click', (ev) => {
       ev.preventDefault(); focusTrigger(textEl, card.dataset.event);
       eventsEl.querySelectorAll('.card').forEach((c) => c.classList.toggle('focus', c === card));

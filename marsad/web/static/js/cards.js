@@ -5,7 +5,7 @@ import { count, esc, party, typeColor, typeTag, STATUSES } from './labels.js';
 export function flatCard(e) {
   const facts = [
     e.event_date && `<span dir="ltr">${esc(e.event_date)}</span>${e.date_inferred ? ' <span class="en">(publication date)</span>' : ''}`,
-    (e.place_text || e.place_name_en) && `📍 ${party(e.place_text, e.place_name_en, e.country_code)}`,
+    (e.place_text || e.place_name_en) && `في ${party(e.place_text, e.place_name_en, e.country_code)}`,
     e.fatalities != null && `قتلى <span class="en">killed</span> ${count(e.fatalities, e.fatalities_qualifier)}`,
     e.injuries != null && `جرحى <span class="en">injured</span> ${count(e.injuries, e.injuries_qualifier)}`,
     e.arrests != null && `معتقلون <span class="en">arrested</span> ${count(e.arrests, e.arrests_qualifier)}`,

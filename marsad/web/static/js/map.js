@@ -46,9 +46,20 @@ export class EventMap {
     this.points = points.map((p) => ({ ...p, xy: this.projection([p.lon, p.lat]) }));
     this.filter = filter;
     this.cardEl.hidden = true;
+    this.fit();
     this.drawClusters();
     const types = [...new Set(points.map((p) => p.type))];
     this.legendEl.innerHTML = types.map((t) => `<span><i class="sw" style="background:${typeColor(t)}"></i>${esc((TYPES[t] || {}).ar || '')} <span class="en">${esc(t)}</span></span>`).join('');
+  }
+
+  /** Zoom to the points (at most 5x; the whole region when they are few or spread out). */
+  fit() {
+    if (!this.points.length) return;
+    const xs = this.points.map((p) => p.xy[0]); const ys = this.points.map((p) => p.xy[1]);
+    const [x0, x1, y0, y1] = [d3.min(xs), d3.max(xs), d3.min(ys), d3.max(ys)];
+    const k = Math.max(1, Math.min(5, 0.6 * Math.min(this.width / (x1 - x0 + 1), this.height / (y1 - y0 + 1))));
+    const t = d3.zoomIdentity.translate(this.width / 2 - k * (x0 + x1) / 2, this.height / 2 - k * (y0 + y1) / 2).scale(k);
+    this.svg.call(this.zoom.transform, k > 1 ? t : d3.zoomIdentity);
   }
 
   /** Greedy screen-space clustering: biggest points first, each joins the first cluster within CELL px. */
