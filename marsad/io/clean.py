@@ -205,18 +205,22 @@ def _read_header(header: list[_Line]) -> tuple[str | None, str | None]:
 
 def _drop_standalone(lines: list[_Line]) -> None:
     """Mark lines that are furniture whatever the headline: links, crumbs, widgets, counters."""
-    for ln in lines:
+    last_prose = max((i for i, ln in enumerate(lines) if _LETTER.search(ln.text)), default=-1)
+    for i, ln in enumerate(lines):
         if ln.drop:
             continue
         words = len(ln.text.split())
         rest, had_widget = _strip_widgets(ln.text)
+        # Lines without letters are counters in the header or after the body;
+        # inside the body they may be content (lists of numbers, tables).
+        edge = i < HEADER_LINES or i > last_prose
         if LEAD_IN.match(ln.text) and words <= 25:
             ln.drop = "related link"
         elif BREADCRUMB.match(ln.text) and words <= 15:
             ln.drop = "breadcrumb"
-        elif had_widget and not _LETTER.search(rest):
+        elif had_widget and not _LETTER.search(rest) and (edge or _LETTER.search(ln.text)):
             ln.drop = "widget"
-        elif not _LETTER.search(ln.text) and len(ln.text) <= 20:
+        elif edge and not _LETTER.search(ln.text) and len(ln.text) <= 20:
             ln.drop = "counter"
 
 
@@ -289,7 +293,8 @@ def clean_scraped_text(raw: str, title: str | None = None) -> CleanResult:
     * a byline in the first six lines (``بقلم ...``, ``كتب - ...``) is
       removed and its name kept in ``byline``;
     * a line of widget labels (``طباعة``, ``شارك``, ``A+``...) with at most
-      counters or a repeat of the headline's first words is dropped;
+      counters or a repeat of the headline's first words is dropped, and so
+      is a line without letters in the first six lines or after the body;
     * a short line (≤ 20 words) repeating the headline's start, or a short
       line occurring twice or more (image captions), is dropped;
     * "read also"/"related"/photo-credit lead-in lines (≤ 25 words) and

@@ -153,3 +153,11 @@ def test_prose_starting_with_kataba_is_not_a_byline():
 def test_english_dateline_on_a_bilingual_site():
     raw = "قمة خليجية في الدوحة\nSaturday, November 21, 2015 09:59 PM\n\nانطلقت في الدوحة أعمال القمة الخليجية."
     assert clean_scraped_text(raw).published == "2015-11-21T21:59:00"
+
+
+def test_numbers_inside_the_body_are_content():
+    raw = ("أرقام المقبولين في الكلية الحربية\n\nأعلنت الكلية أرقام المقبولين وهي:\n3601100204\n3601100410\n"
+           "وعلى المقبولين مراجعة الكلية يوم الأحد.\n12345")
+    result = clean_scraped_text(raw)
+    assert "3601100204\n3601100410" in result.text
+    assert result.text.endswith("يوم الأحد.")
