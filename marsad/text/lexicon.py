@@ -80,7 +80,11 @@ def known_words() -> frozenset[str]:
     frozenset of str
         Words from ``words.txt``; for ``العراق`` both ``العراق`` and ``عراق``.
     """
+    from marsad.text.timewords import HIJRI_MONTHS, MONTHS, WEEKDAYS
+
     words = set(load_list("words.txt"))
+    for name in list(MONTHS) + list(HIJRI_MONTHS) + list(WEEKDAYS):
+        words.update(name.split())
     for w in list(words):
         if w.startswith("ال") and len(w) > 3 and w not in NO_ARTICLE:
             words.add(w[2:])

@@ -274,5 +274,11 @@ def noun_lemma(norm: str) -> str:
             base = w[: -len(suf)]
             return _PLURALS.get(base, base)
     if w.endswith("ات") and len(w) >= 5:
-        return w[:-2] + "ه"
+        base = w[:-2]
+        known = known_words()
+        if base + "ه" in known:
+            return base + "ه"
+        if base in known or base[-2] == "ا":
+            return base  # verbal nouns: انفجارات -> انفجار, اعتقالات -> اعتقال
+        return base + "ه"
     return w

@@ -24,7 +24,7 @@ from functools import lru_cache
 from marsad.doc import Quantity, Token
 from marsad.text.morph import noun_lemma, verb_lemma
 from marsad.text.normalize import normalize
-from marsad.text.timewords import MONTHS, RELATIVE_MONTH_WORDS
+from marsad.text.timewords import HIJRI_MONTHS, MONTHS, RELATIVE_MONTH_WORDS
 
 __all__ = ["find_quantities", "parse_number", "NUMBER_WORDS", "SCALES"]
 
@@ -62,7 +62,7 @@ _UNITS = {
     800: "ثمانمئة ثمانمائة ثمانيمئة",
     900: "تسعمئة تسعمائة",
     2000: "ألفان ألفين ألفا_dual",
-    2_000_000: "مليونان مليونين",
+    2_000_000: "مليونان مليونين مليوني",
     2_000_000_000: "ملياران مليارين",
 }
 #: Matching form of each number word -> value.
@@ -114,7 +114,7 @@ _YEAR_CUES = frozenset(normalize(w) for w in (
     "عام", "العام", "سنة", "السنة", "منذ", "في", "حتى", "خلال", "مطلع", "أواخر", "أوائل", "نهاية",
     "بداية", "منتصف", "ربيع", "صيف", "خريف", "شتاء", "عامي", "عامَي", "الفترة", "موسم",
 ))
-_DATE_AFTER = frozenset(MONTHS) | frozenset(RELATIVE_MONTH_WORDS) | {normalize(w) for w in ("هـ", "ه", "م", "ميلادية", "هجرية")}
+_DATE_AFTER = frozenset(MONTHS) | frozenset(w.split()[0] for w in HIJRI_MONTHS) | frozenset(RELATIVE_MONTH_WORDS) | {normalize(w) for w in ("هـ", "ه", "م", "ميلادية", "هجرية")}
 
 
 def _dual_forms() -> dict[str, str]:
@@ -244,12 +244,11 @@ def find_quantities(text: str, tokens: list[Token] | None = None) -> list[Quanti
             tok.kind == "word" and (tok.norm in NUMBER_WORDS or tok.norm in SCALES) and not (i and tokens[i - 1].norm == "ال")
         ):
             j, value = _read_number(tokens, i)
-            if value is not None and not _is_date_or_time(text, tokens, i, j, value):
-                out.append(_finish(text, tokens, i, j, value, "exact"))
-                i = j
+            if value is not None:
+                if not _is_date_or_time(text, tokens, i, j, value):
+                    out.append(_finish(text, tokens, i, j, value, "exact"))
+                i = max(j, i + 1)
                 continue
-            i = max(j, i + 1)
-            continue
         if tok.kind == "word":
             q = _vague(text, tokens, i) or _dual(text, tokens, i) or _fraction(text, tokens, i, out)
             if q is not None:
@@ -338,7 +337,9 @@ def _finish(text: str, tokens: list[Token], i: int, j: int, value: float, qualif
     k = j
     if k < len(tokens) and tokens[k].norm == "من" and k + 2 < len(tokens) and tokens[k + 1].norm == "ال":
         k += 2  # partitive: 20 من الجنود
-    if k < len(tokens):
+    if k < len(tokens) and not (
+        k + 1 < len(tokens) and tokens[k + 1].kind == "enclitic" and tokens[k + 1].word_index == tokens[k].word_index
+    ):
         t = tokens[k]
         if t.kind == "word" and t.norm not in _STOP_NOUNS and _nounish(t) and t.word_index == tokens[k - 1].word_index + 1 or (
             k < len(tokens) and t.kind == "word" and tokens[k - 1].norm == "ال" and _nounish(t)
@@ -362,6 +363,8 @@ def _finish(text: str, tokens: list[Token], i: int, j: int, value: float, qualif
 def _nounish(t: Token) -> bool:
     if t.norm in NUMBER_WORDS or t.norm in SCALES or t.norm in MONTHS:
         return False
+    if len(t.norm) >= 5 and t.norm.endswith("ات"):
+        return True  # sound feminine plural: انفجارات, غارات
     v = verb_lemma(t.norm)
     return v is None or v == t.lemma and t.norm[0] not in "يتن" and not t.norm.endswith(("وا", "ت"))
 
