@@ -206,14 +206,16 @@ def _read_header(header: list[_Line]) -> tuple[str | None, str | None]:
 def _drop_standalone(lines: list[_Line]) -> None:
     """Mark lines that are furniture whatever the headline: links, crumbs, widgets, counters."""
     last_prose = max((i for i, ln in enumerate(lines) if _LETTER.search(ln.text)), default=-1)
+    first_para = next((i for i, ln in enumerate(lines) if i and len(ln.text.split()) >= 8), len(lines))
+    header_end = min(first_para, HEADER_LINES)
     for i, ln in enumerate(lines):
         if ln.drop:
             continue
         words = len(ln.text.split())
         rest, had_widget = _strip_widgets(ln.text)
-        # Lines without letters are counters in the header or after the body;
+        # Lines without letters are counters before the first paragraph or after the body;
         # inside the body they may be content (lists of numbers, tables).
-        edge = i < HEADER_LINES or i > last_prose
+        edge = i < header_end or i > last_prose
         if LEAD_IN.match(ln.text) and words <= 25:
             ln.drop = "related link"
         elif BREADCRUMB.match(ln.text) and words <= 15:
@@ -294,7 +296,8 @@ def clean_scraped_text(raw: str, title: str | None = None) -> CleanResult:
       removed and its name kept in ``byline``;
     * a line of widget labels (``طباعة``, ``شارك``, ``A+``...) with at most
       counters or a repeat of the headline's first words is dropped, and so
-      is a line without letters in the first six lines or after the body;
+      is a line without letters before the first paragraph (within six
+      lines) or after the body;
     * a short line (≤ 20 words) repeating the headline's start, or a short
       line occurring twice or more (image captions), is dropped;
     * "read also"/"related"/photo-credit lead-in lines (≤ 25 words) and
