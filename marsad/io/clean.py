@@ -137,6 +137,11 @@ def _lines(raw: str) -> list[_Line]:
     return out
 
 
+def _words_with_letters(s: str) -> int:
+    """Count the words of ``s`` that hold at least one letter."""
+    return sum(1 for w in s.split() if _LETTER.search(w))
+
+
 def _key(s: str) -> str:
     """Comparison form: no punctuation, diacritics or tatweel; single spaces."""
     return " ".join(_NOT_WORD.sub(" ", s).split())
@@ -206,7 +211,7 @@ def _read_header(header: list[_Line]) -> tuple[str | None, str | None]:
 def _drop_standalone(lines: list[_Line]) -> None:
     """Mark lines that are furniture whatever the headline: links, crumbs, widgets, counters."""
     last_prose = max((i for i, ln in enumerate(lines) if _LETTER.search(ln.text)), default=-1)
-    first_para = next((i for i, ln in enumerate(lines) if i and len(ln.text.split()) >= 8), len(lines))
+    first_para = next((i for i, ln in enumerate(lines) if i and _words_with_letters(ln.text) >= 5), len(lines))
     header_end = min(first_para, HEADER_LINES)
     for i, ln in enumerate(lines):
         if ln.drop:
