@@ -34,7 +34,7 @@ from functools import lru_cache
 
 from marsad.doc import TimeExpr
 from marsad.errors import UsageError
-from marsad.text.normalize import normalize, normalize_with_offsets
+from marsad.text.normalize import DIACRITICS, TATWEEL, normalize, normalize_with_offsets
 from marsad.text.numbers import NUMBER_WORDS
 from marsad.text.timewords import HIJRI_MONTHS, MONTHS, PARTS_OF_DAY, WEEKDAYS
 
@@ -70,13 +70,13 @@ _PATTERNS = [
     rf"(?P<B>(?:(?:{_WD})\s*[,-]?\s*)?(?:(?P<Bd>\d{{1,2}})[/.-](?P<Bm>\d{{1,2}})[/.-](?P<By>\d{{4}}|\d{{2}})"
     rf"|(?P<BY>\d{{4}})-(?P<BM>\d{{1,2}})-(?P<BD>\d{{1,2}}))(?!\d){_CLOCK.format(p='B')})",
     # C: Hijri day month year
-    rf"(?P<C>(?P<Cd>\d{{1,2}})\s+(?:{_N('من')}\s+)?(?:{_N('شهر')}\s+)?(?P<Cm>{_HIJ})\s+(?:(?:{_YEARW})\s+)?(?P<Cy>1[34]\d\d)(?:\s*{_N('هـ')}{_E})?)",
+    rf"(?P<C>(?:(?:{_WD})\s*[,-]?\s*)?(?P<Cd>\d{{1,2}})\s+(?:{_N('من')}\s+)?(?:{_N('شهر')}\s+)?(?P<Cm>{_HIJ})\s+(?:(?:{_YEARW})\s+)?(?P<Cy>1[34]\d\d)(?:\s*{_N('هـ')}{_E})?)",
     # D: Hijri month year (unresolved)
     rf"(?P<D>(?:{_N('شهر')}\s+)?(?P<Dm>{_HIJ})\s+(?:(?:{_YEARW})\s+)?(?P<Dy>1[34]\d\d)(?:\s*{_N('هـ')}{_E})?)",
     # E: day + (the month) current/last/next: 13 الجاري
     rf"(?P<E>(?P<Ed>\d{{1,2}})\s+(?:{_N('من')}\s+)?(?:(?:{_N('الشهر|شهر')})\s+)?(?P<Erel>{_N('الجاري|الحالي|الماضي|المنصرم|المقبل|القادم')}))",
     # F: [edge] month name + year
-    rf"(?P<F>(?:(?P<Fedge>{_EDGE})\s+(?:{_N('شهر')}\s+)?)?(?P<Fm>{_MON})\s*[/,-]?\s*(?:{_N('من')}\s+)?(?:(?:{_YEARW})\s+)?(?P<Fy>\d{{4}}))",
+    rf"(?P<F>(?:(?P<Fedge>{_EDGE})\s+)?(?:{_N('شهر')}\s+)?(?P<Fm>{_MON})\s*[/,-]?\s*(?:{_N('من')}\s+)?(?:(?:{_YEARW})\s+)?(?P<Fy>\d{{4}}))",
     # G: [edge] month name [relative]
     rf"(?P<G>(?:(?P<Gedge>{_EDGE})\s+)?(?P<Gcue>{_N('شهر')}\s+)?(?P<Gm>{_MON})(?:\s+(?P<Grel>{_REL}))?)",
     # H: relative day with optional part of day: مساء أمس الأول
@@ -90,7 +90,7 @@ _PATTERNS = [
     rf"(?<={_N('منذ')}\s)(?P<L>(?P<Ly>(?:19|20)\d\d))(?!\d)",
     rf"(?<={_N('في')}\s)(?P<M>(?P<My>(?:19|20)\d\d))(?!\d)",
     # N: ago: منذ/قبل + count + unit
-    rf"(?P<N>(?P<Ndir>{_N('منذ|قبل')})\s+(?P<Nq>{_N('يومين|أسبوعين|شهرين|عامين|سنتين|يوم|أسبوع|شهر|عام|سنة')}"
+    rf"(?P<N>(?P<Ndir>{_N('منذ|قبل')})\s+(?P<Nq>(?:{_N('يومين|أسبوعين|شهرين|عامين|سنتين|يوم|أسبوع|شهر|عام|سنة')})(?!\s*\d)"
     rf"|(?P<Nn>\d{{1,2}}|{_NUMW})\s+(?P<Nu>{_N('أيام|يوما|أسابيع|أشهر|شهور|شهرا|أعوام|سنوات|عاما')})))",
     # Z: dateparser fallback: day word year
     rf"(?P<Z>(?P<Zd>\d{{1,2}})\s+(?P<Zw>[^\W\d_]{{3,10}})\s+(?P<Zy>(?:19|20)\d\d))",
@@ -102,10 +102,12 @@ _ANCHOR_WORDS = frozenset(
     w.split()[0] for w in list(MONTHS) + list(HIJRI_MONTHS) + list(WEEKDAYS)
 ) | frozenset(_N(
     "أمس الأمس البارحة اليوم غدا غد الغد الليلة الأسبوع الشهر العام السنة يومين أسبوعين شهرين عامين "
-    "سنتين أيام يوما أسابيع أشهر شهور شهرا أعوام سنوات عاما"
+    "سنتين أيام يوما أسابيع أشهر شهور شهرا أعوام سنوات عاما منذ قبل"
 ).split())
 _ANCHOR = re.compile(r"\d+|(?<!\w)[وفبلك]{0,2}(?:" + _alt(_ANCHOR_WORDS) + r")(?!\w)")
 _BEFORE, _AFTER = 25, 50
+_TRAILING = frozenset(DIACRITICS + TATWEEL)
+_SINCE = _N("منذ")
 _FUTURE_CUE = re.compile(_N(r"(?<!\w)(?:سوف|المقرر|يعتزم|تعتزم|سيتم|س[يتن]\w{2,})(?!\w)"))
 _AMBIGUOUS_MONTHS = frozenset(_N(w) for w in ("مارس", "ماي", "آب", "أيار", "تموز", "صفر", "رجب"))
 _WEEK_CUES = frozenset(_N(w) for w in ("يوم", "في", "منذ", "حتى", "مساء", "صباح", "ليلة", "ظهر", "فجر", "(", ",", "،"))
@@ -223,6 +225,8 @@ def find_times(text: str, published: str | None) -> list[TimeExpr]:
         value, gran = resolved
         ns, ne = m.span(kind)
         start, end = offs[ns], offs[ne - 1] + 1
+        while end < len(text) and text[end] in _TRAILING:
+            end += 1  # tanween or tatweel after the last letter: غداً, هـ
         out.append(TimeExpr(text[start:end], start, end, value, gran))
     return out
 
@@ -321,7 +325,10 @@ def _resolve(kind: str, m: re.Match, norm: str, pub: date | None):
         if g("Ay"):
             year = int(g("Ay"))
         elif pub:
-            year = _closest_year(pub, mon, day, _rel_sign(g("Arel")))
+            sign = _rel_sign(g("Arel"))
+            if sign is None and norm[max(0, m.start() - 4):m.start()].strip() == _SINCE:
+                sign = -1  # منذ 25 يناير: a past date
+            year = _closest_year(pub, mon, day, sign)
         else:
             return None, None
         d = _safe_date(year, mon, day)
@@ -443,6 +450,8 @@ def _month_cue(norm: str, start: int) -> bool:
 
 
 def _weekday_cue(norm: str, m: re.Match) -> bool:
+    if m.group("I").startswith(_N("يوم")):
+        return True
     before = norm[max(0, m.start() - 8):m.start()].split()
     after = norm[m.end():m.end() + 3].strip()
     return (bool(before) and (before[-1] in _WEEK_CUES or before[-1][-1:] in "(,")) or after[:1] in (")", ",", ".")
