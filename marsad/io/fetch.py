@@ -66,6 +66,7 @@ def fetch_url(url: str, timeout: float = 20.0, max_bytes: int = 20_000_000) -> D
             body = response.read(max_bytes + 1)
             final_url = response.geturl()
             ctype = response.headers.get("Content-Type", "")
+            encoding = (response.headers.get("Content-Encoding") or "").lower()
     except urllib.error.HTTPError as exc:
         raise InputError(url, f"HTTP {exc.code} {exc.reason}") from None
     except (TimeoutError, socket.timeout):
@@ -78,7 +79,22 @@ def fetch_url(url: str, timeout: float = 20.0, max_bytes: int = 20_000_000) -> D
         raise InputError(url, f"cannot fetch ({exc})") from None
     if len(body) > max_bytes:
         raise InputError(url, f"response larger than {max_bytes} bytes")
+    if encoding in ("gzip", "x-gzip"):  # a server that ignored Accept-Encoding: identity
+        body = _gunzip(body, url, max_bytes)
     return _doc_from_response(body, ctype, url, final_url)
+
+
+def _gunzip(body: bytes, url: str, max_bytes: int) -> bytes:
+    """Decompress a gzip-encoded response body, keeping the size cap."""
+    import zlib
+
+    try:
+        out = zlib.decompressobj(16 + zlib.MAX_WBITS).decompress(body, max_bytes + 1)
+    except zlib.error as exc:
+        raise InputError(url, f"corrupt gzip ({exc})") from None
+    if len(out) > max_bytes:
+        raise InputError(url, f"response larger than {max_bytes} bytes")
+    return out
 
 
 def _doc_from_response(body: bytes, ctype: str, url: str, final_url: str) -> Doc:

@@ -1,5 +1,6 @@
 """URLs served by a local test server on 127.0.0.1."""
 
+import gzip
 import json
 import threading
 import time
@@ -19,6 +20,7 @@ ROUTES = {
     "/plain-1256.txt": ("text/plain", PLAIN.encode("cp1256")),
     "/record.json": ("application/json", json.dumps(RECORD).encode("utf-8")),
     "/logo.png": ("image/png", b"\x89PNG\r\n\x1a\n" + bytes(64)),
+    "/news/marib.gz.html": ("text/html; charset=utf-8", gzip.compress(page().encode("utf-8"))),
     "/big.html": ("text/html", b"<html><body>" + b"<p>" + "خبر ".encode() * 2000 + b"</p></body></html>"),
 }
 
@@ -38,6 +40,8 @@ class Handler(BaseHTTPRequestHandler):
             return
         ctype, body = route
         self.send_response(200)
+        if self.path.endswith(".gz.html"):
+            self.send_header("Content-Encoding", "gzip")
         self.send_header("Content-Type", ctype)
         self.send_header("Content-Length", str(len(body)))
         self.end_headers()
@@ -71,6 +75,10 @@ def test_html_page(server):
     assert doc.source == "127.0.0.1"
     assert doc.meta == {"input": server + "/news/marib.html", "record_no": None}
     assert "إعلان" not in doc.text
+
+
+def test_gzip_encoded_response(server):
+    assert fetch_url(server + "/news/marib.gz.html").title == "مقتل أربعة في غارة جوية على مأرب"
 
 
 def test_redirect_keeps_final_url_and_given_input(server):
