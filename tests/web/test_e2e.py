@@ -205,3 +205,27 @@ def test_network_and_timeline_render(server, browser, e2e_store):
         "/api/stats", params={"date_from": "2015-11-20", "date_to": "2015-11-23"}).json()["total"]
     assert int(browser.find_element(By.CSS_SELECTOR, "#counts b").text) == expected
     assert not _console_errors(browser)
+
+
+def test_code_page_codes_pasted_text(server, browser):
+    from selenium.webdriver.common.by import By
+
+    try:
+        from marsad.pipeline import default_pipeline
+
+        default_pipeline()
+    except ImportError as exc:
+        pytest.skip(f"pipeline not importable: {exc}")
+    browser.get(server + "/#/code")
+    _wait_ready(browser, "code")
+    assert not browser.find_element(By.ID, "filters").is_displayed()
+    text = "قصفت طائرات حربية مدينة حلب أمس، مما أدى إلى مقتل 12 مدنيا على الأقل."
+    browser.find_element(By.NAME, "text").send_keys(text)
+    browser.find_element(By.CSS_SELECTOR, "#code-form button[type=submit]").click()
+    WebDriverWait(browser, 30).until(lambda d: "events" in d.find_element(By.ID, "code-status").text
+                                     or "error" in d.find_element(By.ID, "code-status").get_attribute("class"))
+    assert "error" not in browser.find_element(By.ID, "code-status").get_attribute("class")
+    assert browser.find_element(By.ID, "code-text").text.strip() == text
+    triggers = browser.find_elements(By.CSS_SELECTOR, "#code-text .ann.trigger")
+    assert triggers and all(t.get_attribute("data-tip").startswith("EVENT ") for t in triggers)
+    browser.save_screenshot(str(ARTIFACTS / "code-page.png"))

@@ -51,9 +51,9 @@ export function party(text, label, country) {
   return `${esc(text || '')}${en ? ` <span class="en">${esc(en)}</span>` : ''}`;
 }
 
-/** "≥14" style count from a value and its qualifier. */
+/** "≥14" style count (HTML, isolated left-to-right) from a value and its qualifier. */
 export function count(value, qualifier) {
   if (value === null || value === undefined) return '';
   const sign = { min: '≥', max: '≤', approx: '~' }[qualifier] || '';
-  return sign + value;
+  return `<bdi dir="ltr">${sign}${value}</bdi>`;
 }
