@@ -28,6 +28,7 @@ _BOUNDARY = re.compile(r"[.!?؟…۔]+[\"'»”’)\]]*(?=\s|$)|\n")
 _ABBREV_BEFORE = re.compile(r"(?:^|[\s(])(?:[^\W\d_]|ص\.ب|ق\.م|أ\.د|ت\.م|[A-Z][a-z]{0,3})\.$")
 _LIST_MARKER = re.compile(r"(?:^|\n)[ \t]*(?:\d{1,3}|[أابجده]|[a-zA-Z]|[ivxIVX]{1,4})[.)]$")
 _MARKER_ONLY = re.compile(r"\s*(?:\d{1,2}|[أابجده])\.$")
+_NUMBER_DOT = re.compile(r"(?<![\d.,])(\d{1,2})\.$")
 _MAX_QUOTE = 600
 
 
@@ -76,6 +77,12 @@ def _is_abbreviation(text: str, start: int, dot_end: int) -> bool:
     head = text[max(start, dot_end - 12):dot_end]
     if _MARKER_ONLY.match(text[start:dot_end]):
         return True  # an inline list marker right after a sentence: "2. الثاني"
+    num = _NUMBER_DOT.search(text, max(start, dot_end - 5), dot_end)
+    if num:
+        before = text[start:num.start()].rstrip()
+        n = int(num.group(1))
+        if before.endswith(":") or (n > 1 and re.search(rf"(?<!\d){n - 1}\.\s", text[start:num.start()])):
+            return True  # inline list: "وتشمل: 1. الأمن 2. الاقتصاد"
     if _LIST_MARKER.search(text[max(0, dot_end - 8):dot_end]) and _at_line_start(text, dot_end):
         return True
     return bool(_ABBREV_BEFORE.search(head)) and not text[dot_end - 2].isdigit()
