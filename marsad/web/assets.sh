@@ -19,8 +19,12 @@ up_to_date() {
 }
 if up_to_date; then exit 0; fi
 if ! command -v npm >/dev/null; then
-    echo "assets.sh: npm not found; install Node.js (Debian: apt-get install npm)" >&2
-    exit 1
+    if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; then
+        DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends npm >/dev/null
+    else
+        echo "assets.sh: npm not found; install Node.js and npm (Debian: apt-get install npm)" >&2
+        exit 1
+    fi
 fi
 npm ci --no-audit --no-fund --ignore-scripts --loglevel=error
 mkdir -p "$VENDOR"
