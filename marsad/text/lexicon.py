@@ -14,7 +14,7 @@ from importlib import resources
 from marsad.errors import DataFileError
 from marsad.text.normalize import normalize
 
-__all__ = ["load_list", "known_words", "known_verbs", "NO_ARTICLE"]
+__all__ = ["load_list", "known_words", "known_verbs", "ta_marbuta_words", "NO_ARTICLE"]
 
 #: Normalised words that begin with ``ال`` but do not carry the article.
 NO_ARTICLE = frozenset(
@@ -89,6 +89,26 @@ def known_words() -> frozenset[str]:
         if w.startswith("ال") and len(w) > 3 and w not in NO_ARTICLE:
             words.add(w[2:])
     return frozenset(words)
+
+
+@lru_cache(maxsize=None)
+def ta_marbuta_words() -> frozenset[str]:
+    """Return normalised known words that are only ever spelled with a final ``ة``.
+
+    Returns
+    -------
+    frozenset of str
+        ``فيه`` (from ``فئة``) is here, so that the pronoun in ``فيه`` (``في`` +
+        ``ه``) is still split off.
+    """
+    raw = resources.files("marsad.text").joinpath("data", "words.txt").read_text(encoding="utf-8")
+    ta, ha = set(), set()
+    for line in raw.splitlines():
+        w = line.strip()
+        if not w or w.startswith("#"):
+            continue
+        (ta if w.endswith("ة") else ha).add(normalize(w))
+    return frozenset(ta - ha)
 
 
 @lru_cache(maxsize=None)

@@ -23,7 +23,7 @@ from functools import lru_cache
 from marsad.text.lexicon import NO_ARTICLE, known_verbs, known_words
 from marsad.text.normalize import normalize
 
-__all__ = ["light_stem", "verb_lemma", "lemma_of_norm", "noun_lemma", "verb_candidates"]
+__all__ = ["light_stem", "verb_lemma", "inflected_verb", "lemma_of_norm", "noun_lemma", "verb_candidates"]
 
 _PERF_SUFFIXES = ("تما", "تم", "تن", "نا", "وا", "تا", "ت", "ا", "ن", "و", "")
 _IMPF_SUFFIXES = ("ون", "ين", "ان", "وا", "ن", "ا", "و", "")
@@ -128,7 +128,7 @@ def verb_candidates(norm: str) -> list[str]:
     return list(dict.fromkeys(_candidates(norm)))
 
 
-def _candidates(s: str):
+def _candidates(s: str, deep: bool = True):
     if s in _IRREGULAR:
         yield _IRREGULAR[s]
     for suf in _PERF_SUFFIXES:
@@ -171,6 +171,8 @@ def _candidates(s: str):
             yield "ا" + c + "ي"
             if len(c) == 2:
                 yield "و" + c
+    if not deep:
+        return
     yield from _masdar(s)
     if s.endswith("ات") and len(s) >= 5:  # plural of a verbal noun: تظاهرات, مظاهرات
         base = s[:-2]
@@ -221,6 +223,30 @@ def verb_lemma(norm: str) -> str | None:
     if norm in verbs:
         return norm
     for cand in _candidates(norm):
+        if cand in verbs:
+            return cand
+    return None
+
+
+@lru_cache(maxsize=200_000)
+def inflected_verb(norm: str) -> str | None:
+    """Return the listed verb of which ``norm`` is an inflected form (no verbal nouns), or None.
+
+    Parameters
+    ----------
+    norm : str
+        A word in matching form without clitics.
+
+    Returns
+    -------
+    str or None
+        Like :func:`verb_lemma` but reading only perfect and imperfect
+        inflections, so ``قتله`` (verb + pronoun) and ``اغتيال`` give None.
+    """
+    verbs = known_verbs()
+    if norm in verbs:
+        return norm
+    for cand in _candidates(norm, deep=False):
         if cand in verbs:
             return cand
     return None

@@ -14,9 +14,9 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-from marsad.text.lexicon import NO_ARTICLE, known_words
-from marsad.text.morph import _PLURALS, _light_stem, verb_lemma
-from marsad.text.normalize import normalize_with_offsets
+from marsad.text.lexicon import NO_ARTICLE, known_words, ta_marbuta_words
+from marsad.text.morph import _PLURALS, _light_stem, inflected_verb, verb_lemma
+from marsad.text.normalize import DIACRITICS, TATWEEL, normalize_with_offsets
 
 __all__ = ["segment_word", "Segment"]
 
@@ -26,6 +26,9 @@ Segment = tuple[str, int, int, str]
 _PRONOUNS = ("هما", "كما", "هم", "هن", "كم", "كن", "ها", "نا", "ه", "ك")
 _HAMZA_ALEF = "أإآ"
 _CAN_START = frozenset("وفبلكسا")
+_MARKS = DIACRITICS + TATWEEL
+#: Prepositions and particles that take a pronoun: عليهم -> على + هم, إنه -> إن + ه.
+_PREP_STEMS = frozenset(("من", "في", "عن", "مع", "ان", "لدي", "علي", "الي", "بين", "لكن", "حول", "عند", "دون", "ضد", "امام", "خلال", "بعد", "قبل", "مثل", "لعل", "ليت"))
 
 
 def _known(s: str) -> bool:
@@ -102,21 +105,23 @@ def _best_split(norm: str, word: str, offs: tuple[int, ...]) -> list[tuple[str, 
     if norm[0] not in _CAN_START and not norm.endswith(_PRONOUNS):
         return whole  # no clitic can be read off this word
     known = known_words()
+    surface_ha = word.rstrip(_MARKS).endswith("ه")
     if not (norm.startswith("ال") and norm not in NO_ARTICLE and len(norm) > 3):
-        if norm in known or _whole_verb(norm):
+        if (norm in known and not (surface_ha and norm in ta_marbuta_words())) or _whole_verb(norm):
             return whole
+    ta_final = word.rstrip(_MARKS).endswith("ة")
     whole_score = 0.0 if (norm.startswith("ال") and len(norm) >= 4 and norm not in NO_ARTICLE) else 1.0
     best, best_key = whole, (whole_score, 0)
     for pre in _prefix_options(norm, word, offs):
         i = pre[-1][2] if pre else 0
         has_article = bool(pre) and pre[-1][3] == "ال"
         has_prefix = bool(pre)
-        for end, enc in _suffix_options(norm, i):
+        for end, enc in _suffix_options(norm, i, ta_final):
             stem = norm[i:end]
             if not pre and not enc:
                 continue
             first = word[offs[i]] if i < n else ""
-            if enc and not pre and len(stem) < 3:
+            if enc and not pre and len(stem) < 3 and stem not in _PREP_STEMS:
                 continue
             if enc:
                 score = _enclitic_score(stem)
@@ -142,9 +147,9 @@ def _best_split(norm: str, word: str, offs: tuple[int, ...]) -> list[tuple[str, 
 
 def _whole_verb(norm: str) -> bool:
     """True when the unsplit word is a form of a listed verb (not via ``س``)."""
-    if verb_lemma(norm) is None:
+    if inflected_verb(norm) is None:
         return False
-    return not (norm[0] == "س" and len(norm) > 3 and norm[1] in "يتنا" and verb_lemma(norm[1:]) is not None)
+    return not (norm[0] == "س" and len(norm) > 3 and norm[1] in "يتنا" and inflected_verb(norm[1:]) is not None)
 
 
 def _prefix_options(norm: str, word: str, offs: tuple[int, ...]):
@@ -173,10 +178,12 @@ def _prefix_options(norm: str, word: str, offs: tuple[int, ...]):
                     yield conj + prep + [("proclitic", j, j + 2, "ال")]
 
 
-def _suffix_options(norm: str, i: int):
+def _suffix_options(norm: str, i: int, ta_final: bool = False):
     """Yield (stem_end, enclitic_norm or '') pairs."""
     n = len(norm)
     yield n, ""
+    if ta_final:
+        return  # a final ة is never a pronoun
     for p in _PRONOUNS:
         if norm.endswith(p) and n - len(p) - i >= 2:
             yield n - len(p), p
