@@ -98,9 +98,17 @@ class CleanResult:
     def to_raw(self, offset: int) -> int | None:
         """Map an offset in ``text`` to the raw input.
 
-        Exact within a line unless NFC changed that line's length (then the
-        line's raw start is returned); ``None`` for separators and for a
-        caller-given title.
+        Parameters
+        ----------
+        offset : int
+            Code-point offset into ``text``.
+
+        Returns
+        -------
+        int or None
+            The raw offset: exact within a line unless NFC changed that
+            line's length (then the line's raw start); ``None`` for the
+            separators between lines and for a caller-given title.
         """
         for ts, te, rs, re_ in self.pieces:
             if ts <= offset < te:

@@ -53,7 +53,19 @@ def _utf16_without_bom(data: bytes) -> str | None:
 
 
 def arabic_share(text: str) -> float:
-    """Return the share of letters in ``text`` that are Arabic script (0 to 1)."""
+    """Measure how Arabic a text is.
+
+    Parameters
+    ----------
+    text : str
+        Any text.
+
+    Returns
+    -------
+    float
+        Share of the letters (Unicode category L) that are Arabic-script
+        letters, 0 to 1; 0 when there are no letters.
+    """
     n = _letters(text)
     return len(_ARABIC.findall(text)) / n if n else 0.0
 

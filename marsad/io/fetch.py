@@ -17,7 +17,18 @@ USER_AGENT = f"marsad/{__version__} (+https://github.com/marsad)"
 
 
 def is_url(name: str) -> bool:
-    """Return True for an ``http://`` or ``https://`` address."""
+    """Say whether an input names a web address.
+
+    Parameters
+    ----------
+    name : str
+        An input as the user gave it.
+
+    Returns
+    -------
+    bool
+        True for ``http://`` and ``https://`` (any case).
+    """
     return name.lower().startswith(("http://", "https://"))
 
 

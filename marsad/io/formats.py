@@ -50,7 +50,29 @@ def _read_capped(stream: BinaryIO, source: str, max_bytes: int) -> bytes:
 
 
 def guard(source: str, record_no: int | None, build: Callable[[], Doc]) -> Item:
-    """Run ``build``; turn any failure into an InputError for this article."""
+    """Build one article, turning its failure into a value.
+
+    Parameters
+    ----------
+    source : str
+        Input name for the error.
+    record_no : int or None
+        Record number for the error.
+    build : callable
+        ``build() -> Doc``.
+
+    Returns
+    -------
+    Doc or InputError
+        The doc; the ``InputError`` it raised; or an ``InputError`` with
+        reason ``"unreadable (<type>: <message>)"`` for any other exception
+        (logged at debug level), so one bad article never stops a batch.
+
+    Raises
+    ------
+    EOFError, zlib.error, gzip.BadGzipFile, zipfile.BadZipFile
+        Damage to the container, re-raised for its reader to report.
+    """
     try:
         return build()
     except InputError as exc:
@@ -63,7 +85,18 @@ def guard(source: str, record_no: int | None, build: Callable[[], Doc]) -> Item:
 
 
 def read_txt(stream: BinaryIO, source: str, max_bytes: int) -> Iterator[Item]:
-    """Yield the one article of a plain-text file (encoding detected)."""
+    """Yield the one article of a plain-text file (encoding detected).
+
+    Parameters
+    ----------
+    stream, source, max_bytes
+        As for every reader (see :mod:`marsad.io.formats`).
+
+    Yields
+    ------
+    Doc or InputError
+        One per article, in order.
+    """
     def build() -> Doc:
         text = decode_bytes(_read_capped(stream, source, max_bytes), source)
         return doc_from_text(text, meta={"input": source, "record_no": None})
@@ -71,7 +104,18 @@ def read_txt(stream: BinaryIO, source: str, max_bytes: int) -> Iterator[Item]:
 
 
 def read_html(stream: BinaryIO, source: str, max_bytes: int) -> Iterator[Item]:
-    """Yield the one article of an HTML page."""
+    """Yield the one article of an HTML page.
+
+    Parameters
+    ----------
+    stream, source, max_bytes
+        As for every reader (see :mod:`marsad.io.formats`).
+
+    Yields
+    ------
+    Doc or InputError
+        One per article, in order.
+    """
     def build() -> Doc:
         data = _read_capped(stream, source, max_bytes)
         if not data.strip():
@@ -117,7 +161,18 @@ def _open_text(stream: BinaryIO, source: str) -> tuple[io.TextIOWrapper, bytes] 
 
 
 def read_json(stream: BinaryIO, source: str, max_bytes: int) -> Iterator[Item]:
-    """Yield the articles of a JSON array, a single JSON object, or concatenated objects."""
+    """Yield the articles of a JSON array, a single JSON object, or concatenated objects.
+
+    Parameters
+    ----------
+    stream, source, max_bytes
+        As for every reader (see :mod:`marsad.io.formats`).
+
+    Yields
+    ------
+    Doc or InputError
+        One per article, in order.
+    """
     opened = _open_text(stream, source)
     if isinstance(opened, InputError):
         yield opened
@@ -127,7 +182,18 @@ def read_json(stream: BinaryIO, source: str, max_bytes: int) -> Iterator[Item]:
 
 
 def read_jsonl(stream: BinaryIO, source: str, max_bytes: int) -> Iterator[Item]:
-    """Yield one article per line of a JSON Lines file; record numbers are line numbers."""
+    """Yield one article per line of a JSON Lines file; record numbers are line numbers.
+
+    Parameters
+    ----------
+    stream, source, max_bytes
+        As for every reader (see :mod:`marsad.io.formats`).
+
+    Yields
+    ------
+    Doc or InputError
+        One per article, in order.
+    """
     opened = _open_text(stream, source)
     if isinstance(opened, InputError):
         yield opened
@@ -147,6 +213,11 @@ def iter_jsonl_lines(lines, source: str, first_no: int = 1) -> Iterator[Item]:
         Input name.
     first_no : int, default 1
         Line number of the first line.
+
+    Yields
+    ------
+    Doc or InputError
+        One per non-blank line; ``record_no`` is the line number.
     """
     no = first_no - 1
     try:
@@ -171,6 +242,16 @@ def read_csv(stream: BinaryIO, source: str, max_bytes: int) -> Iterator[Item]:
 
     The header row names the fields; the delimiter is whichever of
     ``, TAB ; |`` the header uses most.
+
+    Parameters
+    ----------
+    stream, source, max_bytes
+        As for every reader (see :mod:`marsad.io.formats`).
+
+    Yields
+    ------
+    Doc or InputError
+        One per article, in order.
     """
     opened = _open_text(stream, source)
     if isinstance(opened, InputError):
@@ -198,6 +279,16 @@ def read_warc(stream: BinaryIO, source: str, max_bytes: int) -> Iterator[Item]:
     Records other than ``response`` with an HTML payload and a 2xx status
     are skipped. ``record_no`` counts the HTML response records; the
     target URI becomes ``url`` and the WARC date and record id go to ``meta``.
+
+    Parameters
+    ----------
+    stream, source, max_bytes
+        As for every reader (see :mod:`marsad.io.formats`).
+
+    Yields
+    ------
+    Doc or InputError
+        One per article, in order.
     """
     from warcio.archiveiterator import ArchiveIterator
     from warcio.exceptions import ArchiveLoadFailed
@@ -232,7 +323,21 @@ def read_warc(stream: BinaryIO, source: str, max_bytes: int) -> Iterator[Item]:
 
 
 def read_gzip(stream: BinaryIO, source: str, max_bytes: int, inner: str) -> Iterator[Item]:
-    """Yield the articles of a gzipped file, read as the format of ``inner`` (its name without ``.gz``)."""
+    """Yield the articles of a gzipped file, read as the format of its inner name.
+
+    Parameters
+    ----------
+    stream, source, max_bytes
+        As for every reader (see :mod:`marsad.io.formats`).
+    inner : str
+        The file name without ``.gz`` (``feed.jsonl``), which picks the reader.
+
+    Yields
+    ------
+    Doc or InputError
+        One per article; ``"truncated gzip"`` or ``"corrupt gzip"`` last when
+        the compressed stream is damaged.
+    """
     from marsad.io.sources import reader_for
 
     reader = reader_for(inner)
@@ -253,6 +358,16 @@ def read_zip(stream: BinaryIO, source: str, max_bytes: int) -> Iterator[Item]:
     Members are named ``archive.zip!member`` in errors and ``meta["input"]``.
     Directories, hidden files, ``__MACOSX`` entries and unsupported types
     are skipped.
+
+    Parameters
+    ----------
+    stream, source, max_bytes
+        As for every reader (see :mod:`marsad.io.formats`).
+
+    Yields
+    ------
+    Doc or InputError
+        One per article, in order.
     """
     from marsad.io.sources import is_hidden, reader_for
 

@@ -34,16 +34,36 @@ READERS: dict[str, formats.Reader] = {
 
 
 def is_hidden(name: str) -> bool:
-    """Return True for dot-files and macOS archive metadata (``__MACOSX/``)."""
+    """Say whether a path is hidden: a dot-file or macOS archive metadata.
+
+    Parameters
+    ----------
+    name : str
+        A relative path or file name (``/`` or ``\\`` separated).
+
+    Returns
+    -------
+    bool
+        True when any part starts with ``.`` or is ``__MACOSX``.
+    """
     parts = name.replace("\\", "/").split("/")
     return any(p.startswith(".") or p == "__MACOSX" for p in parts if p)
 
 
 def reader_for(name: str) -> formats.Reader | None:
-    """Return the reader for a file name by its ending, or None if unsupported.
+    """Pick the reader for a file name by its ending.
 
-    ``.warc.gz`` is read by the WARC reader; any other ``X.gz`` is
-    decompressed and read as ``X``.
+    Parameters
+    ----------
+    name : str
+        File name or path; the ending is matched case-insensitively.
+
+    Returns
+    -------
+    callable or None
+        A reader from ``READERS`` (see :mod:`marsad.io.formats`), or None
+        for an unsupported ending. ``.warc.gz`` is read by the WARC reader;
+        any other ``X.gz`` is decompressed and read as ``X``.
     """
     lower = name.lower()
     if lower.endswith(".warc.gz"):
