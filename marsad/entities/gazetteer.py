@@ -129,8 +129,9 @@ class Gazetteer:
         Names that need a place word or tagger support (``places.yaml``).
     homographs_ : set of str
         Names guarded against a following definite noun (``places.yaml``).
-    capitals_ : dict of str to str
-        Alpha-2 code of each country to its capital's place id.
+    ambiguous_ : set of str
+        Country names that are also other words or places (``عمان``:
+        Oman, Amman); the country reading gets no precedence for them.
 
     Examples
     --------
@@ -196,6 +197,7 @@ class Gazetteer:
         supplement = yaml.safe_load(_data_text("places.yaml"))
         if countries is None:
             countries = yaml.safe_load(_data_text("countries.yaml"))
+        self.ambiguous_: set[str] = set()
         admin_names = self._load_admin1(supplement.get("admin1") or [], by_id)
         for r in rows:
             gid, name, lat, lon, cc, a1, pop, keys = r
@@ -269,6 +271,7 @@ class Gazetteer:
                                             int(gn.get("population") or 0), True)
             for a in row.get("ar") or []:
                 self._add_name(key(a), pid)
+            self.ambiguous_.update(key(a) for a in row.get("ambiguous") or [])
 
     def _load_supplement(self, entries: list, by_id: dict, admin_names: dict) -> None:
         """Index the curated places of ``places.yaml``."""
@@ -309,7 +312,8 @@ class Gazetteer:
         return cands[0] if cands else None
 
     def choose(self, cands: list[PlaceRecord], countries: dict | None = None,
-               admin: PlaceRecord | None = None, trigger: str | None = None) -> PlaceRecord | None:
+               admin: PlaceRecord | None = None, trigger: str | None = None,
+               ambiguous: bool = False) -> PlaceRecord | None:
         """Pick the most likely place among homonyms.
 
         Parameters
@@ -322,6 +326,8 @@ class Gazetteer:
         trigger : str, optional
             ``"admin"`` after محافظة/ولاية, ``"city"`` after مدينة/بلدة,
             ``"village"`` after قرية.
+        ambiguous : bool, default False
+            True for a name in :attr:`ambiguous_`.
 
         Returns
         -------
@@ -333,7 +339,8 @@ class Gazetteer:
         same name exists. Score = article countries (up to 3) + 5 for the
         named division + feature fit to the trigger + curated bonus +
         log10(population)/2; countries outrank their namesake cities unless a
-        city word precedes.
+        city word precedes or the name is ambiguous (``عمان`` alone is Amman
+        unless the article speaks of Oman).
         """
         if not cands:
             return None
@@ -352,7 +359,7 @@ class Gazetteer:
             elif trigger in ("city", "village"):
                 s += 3 if p.feature in ("city", "village") else -3
             elif p.feature == "country":
-                s += 2.5
+                s += -1 if ambiguous else 2.5
             s += 1 if p.curated else 0
             s += math.log10(p.population + 1) / 2
             return s

@@ -72,12 +72,19 @@ class NerLexicon:
         Matching keys of words occurring in person aliases, organisation
         aliases, place names (curated or 20,000+ people) and country names or
         adjectives.
+    first : set of str
+        Keys of common given names (``data/given_names.yaml``).
+    clusters : dict of str to tuple of str
+        Word key to its distributional clusters, finest first
+        (:mod:`marsad.entities.clusters`).
     """
 
     per: frozenset = field(default_factory=frozenset)
     org: frozenset = field(default_factory=frozenset)
     loc: frozenset = field(default_factory=frozenset)
     gpe: frozenset = field(default_factory=frozenset)
+    first: frozenset = field(default_factory=frozenset)
+    clusters: dict = field(default_factory=dict)
 
     @classmethod
     def from_data(cls, dictionary, gazetteer) -> "NerLexicon":
@@ -94,7 +101,15 @@ class NerLexicon:
                 if " ".join(keys) not in gazetteer.common_words_:
                     loc.update(keys)
         stop = {"ال", "بن", "عبد", "ابو", "في", "من"}
-        return cls(frozenset(per - stop), frozenset(org - stop), frozenset(loc - stop), frozenset(gpe - stop))
+        import yaml
+
+        from marsad.entities.clusters import load_clusters
+
+        names = yaml.safe_load(resources.files("marsad.entities").joinpath("data", "given_names.yaml")
+                               .read_text("utf-8"))
+        first = {key(n) for group in names.values() for n in group}
+        return cls(frozenset(per - stop), frozenset(org - stop), frozenset(loc - stop), frozenset(gpe - stop),
+                   frozenset(first), load_clusters())
 
 
 def token_features(tokens: list[str], lexicon: NerLexicon | None = None) -> list[list[str]]:
@@ -129,6 +144,12 @@ def token_features(tokens: list[str], lexicon: NerLexicon | None = None) -> list
             f.append("lex=loc")
         if any(r in lex.gpe for r in reads):
             f.append("lex=gpe")
+        if any(r in lex.first for r in reads):
+            f.append("lex=first")
+        cl = next((lex.clusters[r] for r in reads if r in lex.clusters), None)
+        if cl is not None:
+            f.append(f"cf={cl[0]}")
+            f.extend(f"cc{n}={c}" for n, c in enumerate(cl[1:]))
         if st in PER_TRIGGERS or n in PER_TRIGGERS:
             f.append("trig=per")
         if st in LOC_TRIGGERS or n in LOC_TRIGGERS:
@@ -146,7 +167,9 @@ def token_features(tokens: list[str], lexicon: NerLexicon | None = None) -> list
                 nb = base[j]
                 feats.append(f"{off}:{nb[0]}")
                 feats.append(f"{off}:{nb[1]}")
-                feats.extend(f"{off}:{x}" for x in nb[6:] if x.startswith(("lex", "trig", "sh", "al")))
+                feats.extend(f"{off}:{x}" for x in nb[6:] if x.startswith(("lex", "trig", "sh", "al", "cc")))
+                if off in (-1, 1):
+                    feats.extend(f"{off}:{x}" for x in nb[6:] if x.startswith("cf"))
             else:
                 feats.append(f"{off}:pad")
         if i == 0:

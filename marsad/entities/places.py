@@ -139,7 +139,7 @@ class PlaceFinder:
         out = []
         for m, cands in hits:
             best = self.gazetteer.choose(cands, countries, self.admin_after(text, toks, m),
-                                         place_trigger(toks, m))
+                                         place_trigger(toks, m), " ".join(m.keys) in self.gazetteer.ambiguous_)
             if best is not None:
                 out.append((m, best))
         return out

@@ -6,7 +6,7 @@ from collections import Counter
 
 from marsad.doc import Doc, Entity, Place
 from marsad.entities.compose import HONORIFICS, Composer, DocContext
-from marsad.entities.dictionary import (COUNTRY, GOV_METONYM, KIND_PRIORITY, NOUN, ORG, PERSON, TITLE,
+from marsad.entities.dictionary import (ADJECTIVE, PEOPLE, COUNTRY, GOV_METONYM, KIND_PRIORITY, NOUN, ORG, PERSON, TITLE,
                                         ActorDictionary)
 from marsad.entities.gazetteer import Gazetteer
 from marsad.entities.matcher import Match, Tok, longest_at, sentence_ranges, tokenize
@@ -151,8 +151,9 @@ class EntityStage:
 
         countries2: Counter = Counter()
         for _, p in hits:
-            if p.kind in (COUNTRY, GOV_METONYM) and not p.ambiguous:
-                countries2[self.dictionary.actors_[p.ref].iso2] += 1
+            a = self.dictionary.actors_[p.ref] if p.kind in (COUNTRY, GOV_METONYM, ADJECTIVE, PEOPLE) else None
+            if a is not None and a.kind == "country" and not p.ambiguous:
+                countries2[a.iso2] += 1
         blocked = {t for m, p in hits if p.kind in (PERSON, ORG, NOUN, TITLE) for t in range(m.i, m.j)}
         found = self._places.find(text, toks, tags, blocked, countries2)
 

@@ -1,0 +1,170 @@
+"""The entity stage on real text: the seed article and SaudiNewsNet sentences."""
+
+import math
+
+import pytest
+
+from marsad.doc import Doc
+from marsad.entities import EntityStage
+
+
+def _km(lat1, lon1, lat2, lon2):
+    """Great-circle distance in km (haversine, R = 6371 km)."""
+    p1, p2 = math.radians(lat1), math.radians(lat2)
+    dp, dl = p2 - p1, math.radians(lon2 - lon1)
+    a = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
+    return 2 * 6371 * math.asin(math.sqrt(a))
+
+
+@pytest.fixture(scope="module")
+def seed_doc(stage, seed_path, seed_expected):
+    text = seed_path.read_text(encoding="utf-8")
+    return stage(Doc(text, published=seed_expected["published"]))
+
+
+def test_seed_entities_have_the_expected_codes(seed_doc, seed_expected):
+    for want in seed_expected["entities"]:
+        hits = [e for e in seed_doc.entities if e.text == want["text"]]
+        assert hits, want["text"]
+        e = hits[0]
+        for field in ("type", "label_en", "country", "sector"):
+            if field in want:
+                assert getattr(e, field) == want[field], (want["text"], field)
+
+
+def test_seed_places_are_within_25_km(seed_doc, seed_expected):
+    for want in seed_expected["places"]:
+        hits = [p for p in seed_doc.places if p.text == want["text"]]
+        assert hits, want["text"]
+        p = hits[0]
+        assert p.country_code == want["country_code"]
+        assert _km(p.latitude, p.longitude, want["latitude"], want["longitude"]) < 25, want["text"]
+
+
+def test_seed_every_person_has_an_english_label(seed_doc):
+    people = [e for e in seed_doc.entities if e.type == "PER"]
+    assert {"Vladimir Putin", "Ali Khamenei", "Hassan Rouhani", "John Kerry", "John Kirby", "Yuri Ushakov",
+            "Oleg Syromolotov", "Staffan de Mistura", "Hadi al-Bahra", "Bashar al-Assad"} <= \
+        {e.label_en for e in people}
+    assert all(e.label_en for e in people), [e.text for e in people if not e.label_en]
+
+
+def test_seed_descriptions_are_composed(seed_doc):
+    by_text = {}
+    for e in seed_doc.entities:
+        by_text.setdefault(e.text, e)
+    assert (by_text["الطيران الروسي"].country, by_text["الطيران الروسي"].sector) == ("RUS", "MIL")
+    assert by_text["الجيشان الروسي والفرنسي"].country == "RUS"
+    assert (by_text["وزارة الدفاع الروسية"].country, by_text["وزارة الدفاع الروسية"].sector) == ("RUS", "MIL")
+    assert (by_text["الخارجية الأميركية"].country, by_text["الخارجية الأميركية"].sector) == ("USA", "GOV")
+    assert (by_text["القوات الحكومية"].country, by_text["القوات الحكومية"].source) == ("SYR", "composed")
+    assert (by_text["قوات المعارضة"].country, by_text["قوات المعارضة"].sector) == ("SYR", "REB")
+    assert by_text["المدنيين"].sector == "CVL"
+    assert (by_text["وكالة أنباء فارس"].country, by_text["وكالة أنباء فارس"].sector) == ("IRN", "MED")
+    assert by_text["سانا"].sector == "MED"
+    assert (by_text["قوات التعبئة"].country, by_text["قوات التعبئة"].sector) == ("IRN", "MIL")
+    assert by_text["تركيا"].type == "GPE" and by_text["تركيا"].country == "TUR"
+    # "مقتل 160 روسياً": nationals, not the state
+    assert by_text["روسيا"].type == "GPE"
+    assert any(e.text == "روسيا" and e.type == "NORP" for e in seed_doc.entities)
+
+
+def test_seed_metonyms_and_locatives(seed_doc):
+    moscow = [e for e in seed_doc.entities if e.text == "موسكو"]
+    assert moscow and moscow[0].country == "RUS" and moscow[0].sector == "GOV"
+    # "إلى طهران" is a destination: a place, not an actor there
+    tehran = seed_doc.text.index("إلى طهران") + len("إلى ")
+    assert not any(e.start == tehran for e in seed_doc.entities)
+    assert any(p.start == tehran and p.country_code == "IR" for p in seed_doc.places)
+
+
+def test_spans_are_text_slices_and_do_not_overlap(seed_doc):
+    for e in seed_doc.entities + seed_doc.places:
+        assert seed_doc.text[e.start:e.end] == e.text
+    ends = [(e.start, e.end) for e in seed_doc.entities]
+    assert all(a[1] <= b[0] for a, b in zip(ends, ends[1:]))
+
+
+def test_coreference_of_titles(stage):
+    doc = stage(Doc("التقى الرئيس الروسي فلاديمير بوتين نظيره الإيراني. وقال بوتين إن الرئيس الإيراني "
+                    "حسن روحاني وافق. وأكد الرئيس الإيراني أن بلاده مستعدة.", published="2015-11-23"))
+    putin = [e for e in doc.entities if e.actor_id == "putin"]
+    assert [e.text for e in putin] == ["فلاديمير بوتين", "بوتين"]
+    last = [e for e in doc.entities if e.text == "الرئيس الإيراني"]
+    assert last and (last[-1].actor_id, last[-1].source, last[-1].label_en) == ("rouhani", "coref", "Hassan Rouhani")
+
+
+def test_role_follows_the_article_date(stage):
+    text = "قال وزير الخارجية الأميركي إن المحادثات مستمرة، وذكر جون كيري أن"
+    e2015 = stage(Doc(text, published="2015-11-21")).entities
+    assert any(e.text == "وزير الخارجية الأميركي" and e.actor_id == "kerry" for e in e2015)
+    e2019 = stage(Doc(text, published="2019-05-01")).entities
+    assert not any(e.actor_id == "kerry" and e.source == "coref" for e in e2019)
+
+
+def test_clitics_on_names_start_the_span_after_them(stage, saudi_article):
+    text = saudi_article("2015-07-21", "واشنطن وموسكو")
+    doc = stage(Doc(text, published="2015-07-21"))
+    start = text.index("واشنطن وموسكو") + len("واشنطن و")
+    moscow = [e for e in doc.entities if e.start == start]
+    assert moscow and (moscow[0].text, moscow[0].country) == ("موسكو", "RUS")
+
+
+def test_capital_with_preposition_is_a_place_only(stage, saudi_article):
+    text = saudi_article("2015-07-24", "السفارة المغلقة بدمشق")
+    doc = stage(Doc(text, published="2015-07-24"))
+    start = text.index("المغلقة بدمشق") + len("المغلقة ب")
+    assert any(p.start == start and p.text == "دمشق" and p.country_code == "SY" for p in doc.places)
+    assert not any(e.start == start for e in doc.entities)
+
+
+def test_hama_protectors_is_not_the_city(stage, saudi_article):
+    text = saudi_article("2015-07-22", "عن حماة الوطن")
+    doc = stage(Doc(text, published="2015-07-22"))
+    at = text.index("عن حماة الوطن") + len("عن ")
+    assert not any(p.start == at for p in doc.places)
+    city = stage(Doc("قصفت الطائرات مدينة حماة وريفها الشمالي", published="2015-11-21"))
+    assert [(p.text, p.country_code) for p in city.places] == [("حماة", "SY")]
+
+
+def test_amman_and_oman(stage, saudi_article):
+    text = saudi_article("2015-07-22", "السفير العراقي في عمان")
+    doc = stage(Doc(text, published="2015-07-22"))
+    at = text.index("السفير العراقي في عمان") + len("السفير العراقي في ")
+    assert [p.country_code for p in doc.places if p.start == at] == ["JO"]
+    text = saudi_article("2015-07-21", "أعربت سلطنة عمان")
+    doc = stage(Doc(text, published="2015-07-21"))
+    at = text.index("سلطنة عمان")
+    assert [e.country for e in doc.entities if e.start == at] == ["OMN"]
+
+
+def test_amal_needs_its_movement_word(stage, saudi_article):
+    text = saudi_article("2015-07-23", "نافذة حركة أمل")
+    doc = stage(Doc(text, published="2015-07-23"))
+    assert any(e.actor_id == "amal" and e.country == "LBN" for e in doc.entities)
+    plain = stage(Doc("يحدونا أمل كبير في نجاح المفاوضات", published="2015-07-23"))
+    assert not plain.entities and not plain.places
+
+
+def test_geneva(stage, saudi_article):
+    text = saudi_article("2015-07-21", "مرة في ليبيا وأخرى في جنيف")
+    doc = stage(Doc(text, published="2015-07-21"))
+    at = text.index("وأخرى في جنيف") + len("وأخرى في ")
+    assert [(p.country_code, p.feature) for p in doc.places if p.start == at] == [("CH", "city")]
+
+
+def test_admin_context_and_features(stage):
+    doc = stage(Doc("سقطت قذائف على قرية مرعيان بجبل الزاوية في ريف إدلب، وعلى محافظة حماة",
+                    published="2015-11-21"))
+    feats = {p.text: (p.feature, p.country_code) for p in doc.places}
+    assert feats["مرعيان"] == ("village", "SY")
+    assert feats["جبل الزاوية"] == ("region", "SY")
+    assert feats["ريف إدلب"] == ("region", "SY")
+    assert feats["حماة"] == ("admin1", "SY")
+
+
+def test_stage_is_a_named_doc_to_doc_callable():
+    st = EntityStage(tagger=False)
+    assert st.name == "ar.entities.v1"
+    doc = Doc("")
+    assert st(doc) is doc and doc.entities == [] and doc.places == []
