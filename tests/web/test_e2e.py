@@ -179,8 +179,22 @@ def test_filter_to_assault_then_open_evidence(server, browser, ghouta):
     highlighted = {e.text for e in browser.find_elements(By.CSS_SELECTOR, "#article-text .ann.place")}
     assert "الغوطة الشرقية" in highlighted
     assert browser.find_element(By.CSS_SELECTOR, f'#article-events .card.focus[data-event="{ghouta_id}"]')
+    from selenium.webdriver.common.action_chains import ActionChains
+
+    ActionChains(browser).move_to_element(trigger).perform()
+    tooltip = browser.find_element(By.ID, "tooltip")
+    WebDriverWait(browser, 5).until(lambda d: tooltip.is_displayed())
+    assert tooltip.text.startswith("EVENT ASSAULT")
     time.sleep(1.7)  # let the highlight flash fade before the screenshot
     browser.save_screenshot(str(ARTIFACTS / "article-evidence.png"))
+
+    other = next(c for c in browser.find_elements(By.CSS_SELECTOR, "#article-events .card")
+                 if c.get_attribute("data-event") != ghouta_id)
+    browser.execute_script("arguments[0].scrollIntoView()", other)
+    other.find_element(By.CSS_SELECTOR, "a.evidence").click()
+    assert "focus" in other.get_attribute("class")
+    target = browser.find_element(By.ID, f"trig-{other.get_attribute('data-event')}")
+    assert "flash" in target.get_attribute("class")
     assert not _console_errors(browser)
 
 

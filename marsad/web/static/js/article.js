@@ -19,14 +19,16 @@ function annotations(rec, focusId) {
   }
   for (const ev of rec.events || []) {
     const tip = join(`EVENT ${ev.event_type}`, ev.mode, ev.cameo_root && `CAMEO ${ev.cameo_root}`, ev.status, ev.date, `conf. ${ev.confidence}`);
-    const spans = [ev.trigger, ...(ev.mentions || [])].filter(Boolean);
-    for (const s of spans) out.push({ start: s.start, end: s.end, cls: 'trigger', tip, event: ev.event_id });
+    if (ev.trigger) out.push({ start: ev.trigger.start, end: ev.trigger.end, cls: 'trigger', tip, event: ev.event_id, main: true });
+    for (const s of ev.mentions || []) {
+      if (!ev.trigger || s.start !== ev.trigger.start) out.push({ start: s.start, end: s.end, cls: 'trigger', tip, event: ev.event_id });
+    }
     if (ev.event_id === focusId && ev.sentence) out.push({ start: ev.sentence.start, end: ev.sentence.end, cls: 'sent-focus', tip: null });
   }
   return out.filter((a) => a.end > a.start);
 }
 
-/** HTML of ``text`` with annotations as nested-free segments (overlaps are split). */
+/** HTML of ``text`` with annotations as flat segments (overlaps are split); a trigger's first segment gets id trig-EVENT. */
 export function highlightText(text, anns) {
   const cuts = new Set([0, text.length]);
   for (const a of anns) { cuts.add(Math.max(0, a.start)); cuts.add(Math.min(text.length, a.end)); }
@@ -39,10 +41,10 @@ export function highlightText(text, anns) {
     const piece = esc(text.slice(s, e));
     if (!cover.length) { html += piece; continue; }
     const cls = [...new Set(cover.map((a) => a.cls))].join(' ');
-    const tip = cover.map((a) => a.tip).filter(Boolean).join('\n');
-    const ev = cover.find((a) => a.event);
+    const tip = [...new Set(cover.map((a) => a.tip).filter(Boolean))].join('\n');
+    const ev = cover.find((a) => a.main) || cover.find((a) => a.event);
     let id = '';
-    if (ev && !seenTrigger.has(ev.event)) { seenTrigger.add(ev.event); id = ` id="trig-${esc(ev.event)}"`; }
+    if (ev && ev.main && !seenTrigger.has(ev.event)) { seenTrigger.add(ev.event); id = ` id="trig-${esc(ev.event)}"`; }
     html += `<span class="ann ${cls}"${id}${ev ? ` data-event="${esc(ev.event)}"` : ''}${tip ? ` data-tip="${esc(tip)}"` : ''}>${piece}</span>`;
   }
   return html;
