@@ -165,12 +165,16 @@ def doc_from_html(html: str | bytes, url: str | None = None, **fields: Any) -> D
 
     Raises
     ------
+    TypeError
+        If ``html`` is neither str nor bytes.
     InputError
         ``"HTML with no article"`` when no main text of at least 20 letters is
         found; encoding errors from :func:`marsad.io.decode.decode_bytes`.
     """
     import trafilatura
 
+    if not isinstance(html, (str, bytes)):
+        raise TypeError(f"expected an HTML page as str or bytes, got {type(html).__name__}")
     meta = dict(fields.get("meta") or {})
     page = _decode_html(html) if isinstance(html, bytes) else html
     extracted = trafilatura.bare_extraction(

@@ -1,0 +1,15 @@
+"""The Arabic examples in marsad.io docstrings run and hold."""
+
+import doctest
+import importlib
+
+import pytest
+
+MODULES = ["marsad.io.dates", "marsad.io.clean", "marsad.io.articles", "marsad.io.sources"]
+
+
+@pytest.mark.parametrize("name", MODULES)
+def test_docstring_examples(name):
+    result = doctest.testmod(importlib.import_module(name))
+    assert result.failed == 0
+    assert result.attempted > 0 or name == "marsad.io.sources"
