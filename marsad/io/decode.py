@@ -185,6 +185,13 @@ def decode_bytes(data: bytes, source: str = "<bytes>", record_no: int | None = N
         ``"empty file"`` for no bytes, plus the reasons of
         :func:`sniff_encoding`, and ``"unknown encoding"`` when the bytes
         after the sniffed block do not decode.
+
+    Examples
+    --------
+    >>> decode_bytes("قصف على حماة".encode("cp1256"))
+    'قصف على حماة'
+    >>> decode_bytes("قصف على حماة".encode("utf-16"))
+    'قصف على حماة'
     """
     if not data.strip():
         raise InputError(source, "empty file", record_no)
