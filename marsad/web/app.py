@@ -13,6 +13,7 @@ from importlib import resources
 from pathlib import Path
 from typing import Annotated, Any
 
+import duckdb
 from fastapi import Depends, FastAPI, HTTPException, Query, Request
 from fastapi.middleware.gzip import GZipMiddleware
 from fastapi.responses import FileResponse, JSONResponse, Response, StreamingResponse
@@ -121,6 +122,11 @@ def create_app(
         headers = {"Retry-After": "1"} if isinstance(exc, StoreBusy) else {}
         return JSONResponse({"detail": str(exc)}, status_code=503, headers=headers)
 
+    @app.exception_handler(duckdb.CatalogException)
+    async def _catalog(request: Request, exc: duckdb.CatalogException) -> JSONResponse:
+        reason = str(exc).splitlines()[0]
+        return JSONResponse({"detail": f"[E505] {db_path} is not a Marsad store ({reason})"}, status_code=503)
+
     @app.get("/api/health", tags=["store"])
     def health() -> JSONResponse:
         """Say whether the store can be read, with its table sizes."""
@@ -130,6 +136,10 @@ def create_app(
         except StoreError as exc:
             status = "missing" if isinstance(exc, StoreMissing) else "unavailable"
             return JSONResponse({"status": status, "db": db_path, "detail": str(exc)}, status_code=503)
+        if counts["articles"] is None or counts["events"] is None:
+            return JSONResponse({"status": "unavailable", "db": db_path, "counts": counts,
+                                 "detail": f"[E505] {db_path} is not a Marsad store (no articles/events tables)"},
+                                status_code=503)
         return JSONResponse({"status": "ok", "db": db_path, "counts": counts})
 
     @app.get("/api/events", tags=["events"])
@@ -235,6 +245,7 @@ def create_app(
 
     @app.get("/", include_in_schema=False)
     def index() -> FileResponse:
+        """The dashboard page."""
         return FileResponse(STATIC / "index.html")
 
     app.mount("/static", StaticFiles(directory=STATIC), name="static")

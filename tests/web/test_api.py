@@ -28,6 +28,20 @@ def test_health_without_store_is_503(tmp_path):
     assert "no store" in r.json()["detail"]
 
 
+def test_database_without_marsad_tables_is_503(tmp_path):
+    import duckdb
+    from fastapi.testclient import TestClient
+    from marsad.web import create_app
+
+    path = tmp_path / "other.duckdb"
+    duckdb.connect(str(path)).close()
+    client = TestClient(create_app(str(path)))
+    for route in ("/api/events", "/api/stats", "/api/health"):
+        r = client.get(route)
+        assert r.status_code == 503
+        assert "is not a Marsad store" in r.json()["detail"]
+
+
 def test_events_default_page_sorted_by_date_desc(client):
     body = client.get("/api/events").json()
     assert body["total"] == 8
