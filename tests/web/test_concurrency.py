@@ -53,3 +53,10 @@ def test_long_write_gives_503_with_retry_after(web_store):
     assert "locked by a writer" in r.json()["detail"]
     assert h.status_code == 503 and h.json()["status"] == "unavailable"
     assert client.get("/api/stats").status_code == 200
+
+
+def test_server_releases_the_file_after_each_request(web_store):
+    client = TestClient(create_app(str(web_store)))
+    assert client.get("/api/stats").status_code == 200
+    proc = _hold(web_store, 0.1)  # fails at once if the server still held the file
+    assert proc.wait(10) == 0
