@@ -21,7 +21,7 @@ from marsad.store.formats import ACLED_COLUMNS, POLECAT_COLUMNS, acled_row, pole
 
 EXPORT_FORMATS = ("jsonl", "csv", "parquet", "polecat", "acled")
 _CSV_COLUMNS = {"csv": FLAT_NAMES, "polecat": POLECAT_COLUMNS, "acled": ACLED_COLUMNS}
-_PARQUET_CHUNK = 500
+_PARQUET_CHUNK = 5000
 
 
 def check_format(fmt: str) -> str:
@@ -113,10 +113,10 @@ class ExportWriter:
         return len(rows)
 
     def _flush(self) -> None:
+        """Append buffered rows column-wise (one list per column, zipped by UNNEST)."""
         if self._buffer:
-            marks = "(" + ", ".join("?" * len(FLAT_NAMES)) + ")"
-            sql = "INSERT INTO out VALUES " + ", ".join([marks] * len(self._buffer))
-            self._con.execute(sql, [v for row in self._buffer for v in row])
+            select = ", ".join(f"unnest(?::{t}[])" for _, t in FLAT_COLUMNS)
+            self._con.execute(f"INSERT INTO out SELECT {select}", [list(c) for c in zip(*self._buffer)])
             self._buffer.clear()
 
     def close(self) -> None:

@@ -44,7 +44,6 @@ _MENTION_COLUMNS = {
     "times": ["doc_id", "idx", "text", "start_char", "end_char", "value", "granularity"],
 }
 _DUPLICATE_COLUMNS = ["doc_id", "duplicate_of", "similarity", "input", "record_no", "url", "run_id"]
-_ROWS_PER_INSERT = 200
 _COUNT_KEY = {"stored": "stored", "duplicate": "duplicates", "unchanged": "unchanged"}
 
 
@@ -56,12 +55,23 @@ def _is_lock_error(exc: Exception) -> bool:
 
 
 def _insert(con: duckdb.DuckDBPyConnection, table: str, columns: list[str], rows: list[list[Any]]) -> None:
-    """Insert ``rows`` with multi-row VALUES statements (far faster than executemany)."""
-    marks = "(" + ", ".join("?" * len(columns)) + ")"
-    head = f"INSERT INTO {table} ({', '.join(columns)}) VALUES "
-    for i in range(0, len(rows), _ROWS_PER_INSERT):
-        chunk = rows[i:i + _ROWS_PER_INSERT]
-        con.execute(head + ", ".join([marks] * len(chunk)), [v for row in chunk for v in row])
+    """Insert ``rows`` column-wise: one list parameter per column, zipped by UNNEST.
+
+    Binding whole columns is an order of magnitude faster than ``executemany``
+    or multi-row VALUES for DuckDB; each list is cast to the column's type.
+    """
+    if not rows:
+        return
+    types = _column_types(con, table)
+    values = [list(col) for col in zip(*rows)]
+    select = ", ".join(f"unnest(?::{types[c]}[])" for c in columns)
+    con.execute(f"INSERT INTO {table} ({', '.join(columns)}) SELECT {select}", values)
+
+
+def _column_types(con: duckdb.DuckDBPyConnection, table: str) -> dict[str, str]:
+    rows = con.execute("SELECT column_name, data_type FROM information_schema.columns WHERE table_name = ?",
+                       [table]).fetchall()
+    return {name: ("VARCHAR" if dtype == "JSON" else dtype) for name, dtype in rows}
 
 
 def _as_int(value: Any) -> int | None:
