@@ -157,8 +157,9 @@ class RichProgress:
 
 def format_summary(summary, db: str | None) -> str:
     """Return the closing summary of a run: counts, throughput and the first failures."""
+    kept = "stored" if db else "coded"
     lines = [
-        f"read {summary.read:,} · stored {summary.stored:,} · duplicates {summary.duplicates:,} · "
+        f"read {summary.read:,} · {kept} {summary.stored:,} · duplicates {summary.duplicates:,} · "
         f"unchanged {summary.unchanged:,} · errors {summary.errors:,} · events {summary.events:,}",
         f"{summary.seconds:.1f} s · {summary.articles_per_s:.1f} articles/s",
     ]
