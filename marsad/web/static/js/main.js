@@ -101,12 +101,23 @@ async function showArticle(docId, eventId) {
   document.body.dataset.ready = 'article';
 }
 
+let knownEvents = null;
+
+/** Show the store's size; when a writer has added events since, offer to reload the view. */
 async function health() {
+  const el = $('store-status');
   try {
     const h = await getJSON('/api/health');
-    $('store-status').textContent = `${h.counts.events.toLocaleString('en')} events · ${h.counts.articles.toLocaleString('en')} articles · ${h.db}`;
+    const n = h.counts.events;
+    el.textContent = `${n.toLocaleString('en')} events · ${h.counts.articles.toLocaleString('en')} articles · ${h.db}`;
+    if (knownEvents !== null && n !== knownEvents) {
+      el.insertAdjacentHTML('beforeend', ` <button id="reload" class="btn">↻ ${(n - knownEvents).toLocaleString('en')} new</button>`);
+      $('reload').addEventListener('click', () => { knownEvents = n; health(); route(); });
+    } else {
+      knownEvents = n;
+    }
   } catch (err) {
-    $('store-status').textContent = err.message;
+    el.textContent = err.message;
   }
 }
 
@@ -125,6 +136,7 @@ function start() {
   bindCodeForm($('code-form'), $('code-status'), { metaEl: $('code-meta'), textEl: $('code-text'), eventsEl: $('code-events') });
   window.addEventListener('hashchange', route);
   health();
+  setInterval(health, 15000);
   route();
 }
 
