@@ -23,7 +23,7 @@ from functools import lru_cache
 from marsad.text.lexicon import NO_ARTICLE, known_verbs, known_words
 from marsad.text.normalize import normalize
 
-__all__ = ["light_stem", "verb_lemma", "inflected_verb", "lemma_of_norm", "noun_lemma", "verb_candidates"]
+__all__ = ["light_stem", "verb_lemma", "inflected_verb", "guess_verb", "lemma_of_norm", "noun_lemma", "verb_candidates"]
 
 _PERF_SUFFIXES = ("تما", "تم", "تن", "نا", "وا", "تا", "ت", "ا", "ن", "و", "")
 _IMPF_SUFFIXES = ("ون", "ين", "ان", "وا", "ن", "ا", "و", "")
@@ -252,6 +252,46 @@ def inflected_verb(norm: str) -> str | None:
     return None
 
 
+def guess_verb(s: str) -> str | None:
+    """Guess the perfect of an unlisted verb form from its affixes alone.
+
+    Parameters
+    ----------
+    s : str
+        A word in matching form without clitics.
+
+    Returns
+    -------
+    str or None
+        ``يحطمون`` -> ``حطم``, ``ينتزع`` -> ``انتزع``, ``اجتاحت`` -> ``اجتاح``,
+        ``اجتياح`` -> ``اجتاح``; None when no verbal affix or derived-form
+        verbal noun is visible. Form IV imperfects lose their alef
+        (``يغرق`` -> ``غرق``), which no rule without a lexicon can restore.
+    """
+    n = len(s)
+    if n >= 4 and s[0] in "يت":
+        core = s[1:]
+        for suf in ("ون", "ين", "ان", "وا"):
+            if core.endswith(suf) and len(core) - 2 >= 3:
+                core = core[:-2]
+                break
+        if core.startswith("ست") and len(core) >= 5:
+            return "ا" + core
+        if len(core) == 4 and (core[1] == "ت" or core[0] == "ن"):
+            return "ا" + core
+        return core
+    for suf in ("وا", "تا", "ت"):
+        if s.endswith(suf) and n - len(suf) >= 3 and not s.endswith("ات"):
+            return s[: -len(suf)]
+    if n == 6 and s[0] == "ا" and s[2] == "ت" and s[4] == "ا":
+        return s[:4] + s[5]  # انتزاع -> انتزع
+    if n == 6 and s[0] == "ا" and s[2] == "ت" and s[3] == "ي" and s[4] == "ا":
+        return s[:3] + "ا" + s[5]  # اجتياح -> اجتاح
+    if n == 5 and s[0] == "ا" and s[2] != "ت" and s[3] == "ا":
+        return s[:3] + s[4]  # اغراق -> اغرق
+    return None
+
+
 @lru_cache(maxsize=200_000)
 def lemma_of_norm(norm: str) -> str:
     """Return the lemma of a clitic-free matching-form word.
@@ -264,9 +304,18 @@ def lemma_of_norm(norm: str) -> str:
     Returns
     -------
     str
-        Its verb lemma when it inflects a listed verb, else its light stem.
+        Its verb lemma when it inflects a listed verb; for a word that is
+        not a listed word, the guess of :func:`guess_verb`; else its light
+        stem.
     """
-    return verb_lemma(norm) or _light_stem(norm)
+    lemma = verb_lemma(norm)
+    if lemma is not None:
+        return lemma
+    if norm not in known_words() and norm not in _PLURALS:
+        guess = guess_verb(norm)
+        if guess is not None:
+            return guess
+    return _light_stem(norm)
 
 
 @lru_cache(maxsize=100_000)
