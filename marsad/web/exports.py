@@ -13,7 +13,7 @@ from typing import Any
 import duckdb
 
 from marsad.errors import StoreError
-from marsad.web.queries import EventFilter, _jsonable
+from marsad.web.queries import EventFilter, jsonable
 
 EXPORT_FORMATS = ("polecat", "acled")
 
@@ -59,7 +59,7 @@ def export_rows(
     )
     rows = []
     for record, doc_id, published, source, url, title, language in cur.fetchall():
-        article = {"doc_id": doc_id, "published": _jsonable(published), "source": source,
+        article = {"doc_id": doc_id, "published": jsonable(published), "source": source,
                    "url": url, "title": title, "language": language}
         out = to_row(flatten.flat_row(article, json.loads(record)))
         if out is not None:

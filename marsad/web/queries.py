@@ -245,7 +245,8 @@ def parse_sort(sort: str) -> str:
     return f"ORDER BY {SORTABLE[key]} {direction}, e.event_id ASC"
 
 
-def _jsonable(value: Any) -> Any:
+def jsonable(value: Any) -> Any:
+    """Return dates and timestamps as ISO 8601 strings, anything else unchanged."""
     if isinstance(value, (dt.date, dt.datetime)):
         return value.isoformat()
     return value
@@ -253,7 +254,7 @@ def _jsonable(value: Any) -> Any:
 
 def _rows(cur: duckdb.DuckDBPyConnection) -> list[dict[str, Any]]:
     names = [d[0] for d in cur.description]
-    return [{n: _jsonable(v) for n, v in zip(names, row)} for row in cur.fetchall()]
+    return [{n: jsonable(v) for n, v in zip(names, row)} for row in cur.fetchall()]
 
 
 def count_events(con: duckdb.DuckDBPyConnection, flt: EventFilter) -> int:
@@ -333,7 +334,7 @@ def get_article(con: duckdb.DuckDBPyConnection, doc_id: str) -> dict[str, Any] |
     if row is None:
         return None
     record = json.loads(row[0])
-    record.setdefault("published", _jsonable(row[3]))
+    record.setdefault("published", jsonable(row[3]))
     record["input"], record["record_no"] = row[1], row[2]
     return record
 
@@ -419,7 +420,7 @@ def event_stats(con: duckdb.DuckDBPyConnection, flt: EventFilter, max_points: in
         [*params, max_points],
     ))
     return {
-        "total": total, "articles": articles, "first": _jsonable(first), "last": _jsonable(last),
+        "total": total, "articles": articles, "first": jsonable(first), "last": jsonable(last),
         "per_day": per_day, "per_type": per("event_type"), "per_quad": per("quad"),
         "per_country": per("country_code"), "per_status": per("status"), "points": points,
     }
