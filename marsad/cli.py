@@ -283,9 +283,24 @@ def cmd_train(args: argparse.Namespace) -> int:
     """``marsad train ner``: train the NER tagger and print its report."""
     from marsad.entities import train_ner
 
-    report = train_ner(args.data, out=args.out) if args.out else train_ner(args.data)
-    print(report if isinstance(report, str) else json.dumps(report, ensure_ascii=False, indent=2, default=str))
+    if not Path(args.data).exists():
+        raise UsageError(f"no training data at {args.data}")
+    print(format_ner_report(train_ner(args.data, args.out)))
     return EXIT_OK
+
+
+def format_ner_report(report: Any) -> str:
+    """Return :func:`marsad.entities.train_ner`'s report as a table (per type, then micro)."""
+    if not isinstance(report, dict) or not isinstance(report.get("per_type"), dict):
+        return report if isinstance(report, str) else json.dumps(report, ensure_ascii=False, indent=2, default=str)
+    lines = ["NER on the dev split (entity level)",
+             f"{'type':<8} {'prec':>7} {'recall':>7} {'F1':>7}"]
+    rows = list(report["per_type"].items()) + [("micro", report.get("micro") or {})]
+    for name, m in rows:
+        lines.append(f"{name:<8} {m.get('precision', 0):>7.3f} {m.get('recall', 0):>7.3f} {m.get('f1', 0):>7.3f}")
+    rest = {k: v for k, v in report.items() if k not in ("per_type", "micro")}
+    lines += [f"{k}: {v}" for k, v in rest.items()]
+    return "\n".join(lines)
 
 
 def cmd_eval(args: argparse.Namespace) -> int:

@@ -128,10 +128,17 @@ def test_train_and_eval_call_their_stages(monkeypatch, tmp_path, capsys):
     import marsad.entities
     import marsad.events
 
-    monkeypatch.setattr(marsad.entities, "train_ner", lambda data, out=None: {"f1": 0.5, "data": data, "out": out},
-                        raising=False)
-    assert main(["train", "ner", "--data", "train.txt", "--out", "m.crfsuite"]) == 0
-    assert json.loads(capsys.readouterr().out) == {"f1": 0.5, "data": "train.txt", "out": "m.crfsuite"}
+    data = tmp_path / "train.txt"
+    data.write_text("قال O\n", encoding="utf-8")
+    report = {"per_type": {"PERS": {"precision": 0.9, "recall": 0.8, "f1": 0.847}},
+              "micro": {"precision": 0.9, "recall": 0.8, "f1": 0.847}}
+    calls = []
+    monkeypatch.setattr(marsad.entities, "train_ner", lambda d, out=None: calls.append((d, out)) or report)
+    assert main(["train", "ner", "--data", str(data), "--out", "m.crfsuite"]) == 0
+    assert calls == [(str(data), "m.crfsuite")]
+    out = capsys.readouterr().out.splitlines()
+    assert out[2].split() == ["PERS", "0.900", "0.800", "0.847"] and out[3].startswith("micro")
+    assert main(["train", "ner", "--data", str(tmp_path / "missing.txt")]) == 2
     monkeypatch.setattr(marsad.events, "evaluate_gsr", lambda d, limit=None: {"dir": d, "limit": limit}, raising=False)
     monkeypatch.setattr(marsad.events, "format_gsr_report", lambda r: f"GSR {r['limit']}", raising=False)
     assert main(["eval", "gsr", str(tmp_path), "--limit", "7"]) == 0
