@@ -30,9 +30,14 @@ _CONTROLS = {c: " " for c in [*range(0x00, 0x09), 0x0B, 0x0C, *range(0x0E, 0x20)
 _LETTER = re.compile(r"[^\W\d_]")
 _NOT_WORD = re.compile(r"[^\w\s]|[\u064B-\u065F\u0670\u0640_]")
 _SEPARATORS = re.compile(r"^[\s|•·\-–—:/]+")
-HEADER_LINES = 6
+# The page header (menus, title, date, byline, widgets) is at most this many
+# lines and ends at the first paragraph.
+HEADER_MAX = 12
+NAV_MAX_WORDS = 3
 # A line ending in these is prose (or a broken sentence), never a caption.
 _SENTENCE_PUNCT = (".", "؟", "?", "!", ":", "،", ",", "؛", ";")
+_PARAGRAPH_END = (".", "؟", "?", "!", ":", "…")
+_CLOSERS = "\"'»”’)]"
 
 
 @dataclass(frozen=True, slots=True)
@@ -44,8 +49,8 @@ class Removed:
     start, end : int
         Half-open code-point offsets into the raw input.
     reason : str
-        ``"dateline"``, ``"byline"``, ``"widget"``, ``"headline repeat"``,
-        ``"related link"``, ``"breadcrumb"``, ``"repeated caption"``,
+        ``"dateline"``, ``"byline"``, ``"navigation"``, ``"widget"``, ``"headline repeat"``,
+        ``"related link"``, ``"breadcrumb"``, ``"repeated caption"``, ``"separator"``,
         ``"counter"`` or ``"footer"``.
     text : str
         The removed characters.
@@ -179,6 +184,26 @@ def _strip_widgets(line: str) -> tuple[str, bool]:
         rest, found = rest[m.end():], True
 
 
+def _find_title(lines: list[_Line], header_end: int) -> _Line | None:
+    """Find the headline among the header lines; drop the menu lines above it.
+
+    The headline is the first remaining header line that :func:`_is_title`
+    accepts (or the first line, when the header is empty). Short lines
+    (at most ``NAV_MAX_WORDS`` words) above it are site navigation.
+    """
+    header = [ln for ln in lines[:max(header_end, 1)] if not ln.drop]
+    for k, ln in enumerate(header):
+        if _is_title(ln, [x for x in lines if x.start > ln.start]):
+            above = header[:k]
+            if all(len(x.text.split()) <= NAV_MAX_WORDS for x in above):
+                for x in above:
+                    x.drop = "navigation"
+                ln.drop = "title"
+                return ln
+            return None
+    return None
+
+
 def _is_title(line: _Line, following: list[_Line]) -> bool:
     """Decide whether the first content line is a headline."""
     words = line.text.split()
@@ -204,10 +229,12 @@ def _read_header(header: list[_Line]) -> tuple[str | None, str | None]:
         rest, _ = _strip_widgets(ln.text)
         if not rest:
             continue
-        value = None if published else parse_dateline(rest)
-        if value:
+        value = parse_dateline(rest)
+        if value and not published:
             published = value
             ln.drop = "dateline" if parse_dateline(rest, max_rest=0) else None
+        elif value and parse_dateline(rest, max_rest=0):
+            ln.drop = "dateline"  # a second date line ("آخر تحديث: ...")
         elif RELATIVE_TIME.match(rest) or is_hijri_dateline(rest):
             ln.drop = "dateline"
         elif byline is None and (m := BYLINE.match(ln.text)) and len(ln.text.split()) <= 7 \
@@ -216,11 +243,22 @@ def _read_header(header: list[_Line]) -> tuple[str | None, str | None]:
     return published, byline
 
 
-def _drop_standalone(lines: list[_Line]) -> None:
+def _header_end(lines: list[_Line]) -> int:
+    """Return the index of the first paragraph (or ``HEADER_MAX``).
+
+    A paragraph is a line of more than 30 words, or of five or more words
+    ending in sentence punctuation; headlines, date lines and menus are not.
+    """
+    for i, ln in enumerate(lines[:HEADER_MAX]):
+        n = _words_with_letters(ln.text)
+        if n > 30 or (n >= 5 and ln.text.rstrip(_CLOSERS).endswith(_PARAGRAPH_END)):
+            return i
+    return min(len(lines), HEADER_MAX)
+
+
+def _drop_standalone(lines: list[_Line], header_end: int) -> None:
     """Mark lines that are furniture whatever the headline: links, crumbs, widgets, counters."""
     last_prose = max((i for i, ln in enumerate(lines) if _LETTER.search(ln.text)), default=-1)
-    first_para = next((i for i, ln in enumerate(lines) if i and _words_with_letters(ln.text) >= 5), len(lines))
-    header_end = min(first_para, HEADER_LINES)
     for i, ln in enumerate(lines):
         if ln.drop:
             continue
@@ -256,7 +294,7 @@ def _drop_repeats(lines: list[_Line], title_key: str) -> None:
     for group in short.values():
         if len(group) >= 2:
             for ln in group:
-                ln.drop = "repeated caption"
+                ln.drop = "repeated caption" if _LETTER.search(ln.text) else "separator"
 
 
 def _trim_tail(lines: list[_Line], raw: str, removed: list[Removed]) -> None:
@@ -285,27 +323,34 @@ def clean_scraped_text(raw: str, title: str | None = None) -> CleanResult:
         The article as scraped to plain text (any line endings).
     title : str, optional
         The headline when it is known from elsewhere (a record's ``title``
-        field, HTML metadata). Otherwise the first line is taken as the
-        headline when it looks like one: 2–30 words, at most 200 characters,
-        no sentence-final punctuation, followed by a blank line, a removed
-        line or a paragraph at least twice as long.
+        field, HTML metadata). Otherwise the first header line that looks
+        like a headline is taken: 2–30 words, at most 200 characters, no
+        sentence-final punctuation, followed by a blank line, a removed line
+        or a line at least twice as long.
 
     Returns
     -------
     CleanResult
         ``text`` is ``title + "\\n\\n" + body`` (or only the body). Body
-        paragraphs keep the raw line breaks; runs of blank lines become one.
+        paragraphs keep the raw line breaks; runs of blank lines become one
+        blank line, and so does a removed line inside the body.
 
     Notes
     -----
     Rules, each recorded in ``removed`` with its reason:
 
-    * a date line within the first six lines (weekday, date, 12-hour time
+    The page header is the lines before the first paragraph (a line of
+    five or more words ending in sentence punctuation, or of more than 30
+    words), at most 12.
+
+    * a date line in the header (weekday, date, 12-hour time
       with ``ص``/``م``, labels such as ``نشر في``) sets ``published`` and is
       removed; one that also names a place or agency (at most three words,
       ``"الكويت 25 شوال 1436 هـ الموافق 10 أغسطس 2015 م واس"``) stays;
       relative times (``منذ 3 ساعات``) and Hijri-only dates are removed too;
-    * a byline in the first six lines (``بقلم ...``, ``كتب - ...``) is
+    * a later pure date line (``آخر تحديث: ...``) is removed too;
+    * short menu lines (≤ 3 words) above the headline are removed;
+    * a byline in the header (``بقلم ...``, ``كتب - ...``) is
       removed and its name kept in ``byline``;
     * a line of widget labels (``طباعة``, ``شارك``, ``A+``...) with at most
       counters or a repeat of the headline's first words is dropped, and so
@@ -326,14 +371,13 @@ def clean_scraped_text(raw: str, title: str | None = None) -> CleanResult:
     """
     lines = _lines(raw)
     removed: list[Removed] = []
-    published, byline = _read_header(lines[:HEADER_LINES])
-    _drop_standalone(lines)
+    header_end = _header_end(lines)
+    published, byline = _read_header(lines[:header_end])
+    _drop_standalone(lines, header_end)
     title_line = None
     if title is None:
-        first = next((ln for ln in lines if not ln.drop), None)
-        if first is not None and _is_title(first, [ln for ln in lines if ln.start > first.start]):
-            title_line, title = first, first.text
-            first.drop = "title"
+        title_line = _find_title(lines, header_end)
+        title = title_line.text if title_line else None
     title = unicodedata.normalize("NFC", " ".join(title.split())) if title else None
     _drop_repeats(lines, _key(title) if title else "")
     _trim_tail(lines, raw, removed)
@@ -368,13 +412,10 @@ def _assemble(lines: list[_Line], title: str | None, title_line: _Line | None,
     gap = False
     for ln in lines:
         if ln.drop:
-            gap = gap or ln.blank_before
+            gap = True  # a removed line (caption, separator) still parts paragraphs
             continue
         if pos:
-            sep = "\n" if prev is not None and not (ln.blank_before or gap) else "\n\n"
-            if prev is None:
-                sep = "\n\n"
-            add(sep, None)
+            add("\n" if prev is not None and not (ln.blank_before or gap) else "\n\n", None)
         if prev is None:
             body_start = pos
         add(ln.text, (ln.start, ln.end))

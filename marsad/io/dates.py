@@ -67,7 +67,7 @@ _PM = ("م", "مساء", "مساءً", "ظهرا", "ظهراً")
 # Words a dateline may carry besides the date itself.
 _LABELS = re.compile(
     r"(?<![\u0600-\u06FF])(?:نشر(?:ت)?(?: في| بتاريخ)?|تاريخ النشر|آخر تحديث|اخر تحديث|تم النشر|بتاريخ|التاريخ|"
-    r"الموافق|يوم|منذ|بتوقيت \S+|GMT|UTC|هـ|ه|م|ص|مساء|صباحا|Published|Updated|"
+    r"الموافق|يوم|منذ|بتوقيت \S+|توقيت \S+|GMT|UTC|هـ|ه|م|ص|مساء|صباحا|Published|Updated|"
     r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|"
     + "|".join(WEEKDAYS)
     + r")(?![\u0600-\u06FF])"

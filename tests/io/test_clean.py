@@ -74,7 +74,7 @@ def test_given_title_drops_its_repeat_and_link_footer():
             " وأوضح المتحدث أن التحقيقات جارية. رابط الخبر بصحيفة الوئام: إطلاق نار على دورية في خميس مشيط ")
     result = clean_scraped_text(body, title="إطلاق نار على دورية في خميس مشيط")
     assert result.text == ("إطلاق نار على دورية في خميس مشيط\n\n"
-                           "سبق- أبها: أطلق مسلح النار على دورية أمنية في خميس مشيط.\n"
+                           "سبق- أبها: أطلق مسلح النار على دورية أمنية في خميس مشيط.\n\n"
                            "وأوضح المتحدث أن التحقيقات جارية.")
     assert [r.reason for r in result.removed] == ["related link", "footer"]
 
@@ -161,3 +161,36 @@ def test_numbers_inside_the_body_are_content():
     result = clean_scraped_text(raw)
     assert "3601100204\n3601100410" in result.text
     assert result.text.endswith("يوم الأحد.")
+
+
+PORTAL_PAGE = """موقع الأخبار
+الرئيسية
+أخبار
+سياسة
+
+غارات إسرائيلية على جنوب لبنان تقتل 3 أشخاص
+
+12/3/2024
+|
+آخر تحديث: 12/3/2024 05:25 PM (توقيت مكة)
+
+شارك
+طباعة
+حفظ
+
+قتل ثلاثة أشخاص وأصيب آخرون في غارات إسرائيلية استهدفت بلدتين في جنوب لبنان، وفق الوكالة الرسمية.
+وقالت الوكالة إن الغارات استهدفت منزلاً في بلدة عيتا الشعب ودراجة نارية قرب الناقورة.
+
+المصدر : وكالات
+"""
+
+
+def test_portal_page_with_menu_two_date_lines_and_share_bar():
+    result = clean_scraped_text(PORTAL_PAGE)
+    assert result.title == "غارات إسرائيلية على جنوب لبنان تقتل 3 أشخاص"
+    assert result.published == "2024-03-12"
+    assert result.body == ("قتل ثلاثة أشخاص وأصيب آخرون في غارات إسرائيلية استهدفت بلدتين في جنوب لبنان، "
+                           "وفق الوكالة الرسمية.\nوقالت الوكالة إن الغارات استهدفت منزلاً في بلدة عيتا الشعب "
+                           "ودراجة نارية قرب الناقورة.")
+    assert [r.reason for r in result.removed] == (
+        ["navigation"] * 4 + ["dateline", "counter", "dateline"] + ["widget"] * 3 + ["related link"])
