@@ -96,6 +96,14 @@ def test_event_filters(client, params, expected):
     assert r.json()["total"] == expected
 
 
+@pytest.mark.parametrize("name", ["q", "actor", "recipient", "place", "doc_id"])
+def test_user_text_never_becomes_sql(client, name):
+    hostile = "x' OR 1=1; DROP TABLE events; --"
+    r = client.get("/api/events", params={name: hostile})
+    assert r.status_code == 200 and r.json()["total"] == 0
+    assert client.get("/api/health").json()["counts"]["events"] == 8
+
+
 def test_doc_id_filter(client, web_docs):
     doc_id = web_docs["cairo"].doc_id
     body = client.get("/api/events", params={"doc_id": doc_id}).json()
