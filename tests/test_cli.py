@@ -157,3 +157,16 @@ def test_installed_command_smoke(db, tmp_path):
     proc = subprocess.run([*cmd, "code", str(tmp_path / "missing.txt"), "--no-db"],
                           capture_output=True, text=True, timeout=120)
     assert proc.returncode == 2 and "no such file" in proc.stderr
+
+
+def test_stdin_through_the_real_pipeline_smoke():
+    """``marsad code - --no-db`` in a subprocess, with the real pipeline."""
+    exe = Path(sys.executable).with_name("marsad")
+    cmd = [str(exe)] if exe.exists() else [sys.executable, "-m", "marsad.cli"]
+    text = "قصفت القوات الحكومية السورية بلدة في ريف إدلب صباح اليوم، ما أسفر عن مقتل ستة مدنيين."
+    proc = subprocess.run([*cmd, "code", "-", "--no-db", "--quiet"], input=text, capture_output=True,
+                          text=True, timeout=300)
+    assert proc.returncode == 0, proc.stderr
+    (record,) = [json.loads(line) for line in proc.stdout.splitlines()]
+    assert record["text"] == text
+    assert "ASSAULT" in {e["event_type"] for e in record["events"]}

@@ -83,9 +83,13 @@ class ExportWriter:
         if fmt == "parquet":
             if not self._owned:
                 raise UsageError("parquet output needs a file path (-o PATH), not a stream")
+            import tempfile
+
             import duckdb
 
-            self._con = duckdb.connect()
+            # A scratch database on disk, so large exports do not grow memory.
+            self._scratch = tempfile.TemporaryDirectory(prefix="marsad-export-")
+            self._con = duckdb.connect(str(Path(self._scratch.name) / "rows.duckdb"))
             cols = ", ".join(f'"{n}" {t}' for n, t in FLAT_COLUMNS)
             self._con.execute(f"CREATE TABLE out ({cols})")
             self._stream = None
@@ -127,6 +131,7 @@ class ExportWriter:
             self._con.execute(f"COPY out TO '{target}' (FORMAT parquet)")
             self._con.close()
             self._con = None
+            self._scratch.cleanup()
         elif self._stream is not None:
             if self._owned:
                 self._stream.close()
