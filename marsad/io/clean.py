@@ -14,30 +14,13 @@ line of the result maps back to one line of the raw input
 
 from __future__ import annotations
 
-import re
 import unicodedata
 from dataclasses import dataclass, field
 
-from marsad.io.dates import is_hijri_dateline, parse_dateline
-from marsad.io.furniture import (BREADCRUMB, BYLINE, LEAD_IN, RELATIVE_TIME, TRAILING_COUNTER, TRAILING_FOOTER,
-                                 WIDGET_TOKEN)
-
-_LINE = re.compile(r"([^\r\n\u2028\u2029]*)(?:\r\n|[\r\n\u2028\u2029]|$)")
-_EDGE = " \t\f\v\u00a0\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a" \
-        "\u200b\u200e\u200f\u202f\u205f\u3000\ufeff"
-# C0 control characters (e.g. SUB \x1a left by old encoders) become spaces.
-_CONTROLS = {c: " " for c in [*range(0x00, 0x09), 0x0B, 0x0C, *range(0x0E, 0x20), 0x7F]}
-_LETTER = re.compile(r"[^\W\d_]")
-_NOT_WORD = re.compile(r"[^\w\s]|[\u064B-\u065F\u0670\u0640_]")
-_SEPARATORS = re.compile(r"^[\s|•·\-–—:/]+")
-# The page header (menus, title, date, byline, widgets) is at most this many
-# lines and ends at the first paragraph.
-HEADER_MAX = 12
-NAV_MAX_WORDS = 3
-# A line ending in these is prose (or a broken sentence), never a caption.
-_SENTENCE_PUNCT = (".", "؟", "?", "!", ":", "،", ",", "؛", ";")
-_PARAGRAPH_END = (".", "؟", "?", "!", ":", "…")
-_CLOSERS = "\"'»”’)]"
+from marsad.io.furniture import BREADCRUMB, LEAD_IN, TRAILING_COUNTER, TRAILING_FOOTER
+from marsad.io.header import find_title, header_end, read_header
+from marsad.io.lines import (EDGE, LETTER, SENTENCE_PUNCT, Line, key, repeats_headline, split_lines,
+                             strip_widgets)
 
 
 @dataclass(frozen=True, slots=True)
@@ -121,183 +104,48 @@ class CleanResult:
         return None
 
 
-@dataclass(slots=True)
-class _Line:
-    """One raw line, trimmed: ``raw[start:end]``; ``blank_before`` if a blank line precedes it."""
-
-    start: int
-    end: int
-    text: str
-    blank_before: bool = False
-    drop: str | None = None
-
-
-def _lines(raw: str) -> list[_Line]:
-    """Split ``raw`` into trimmed non-empty lines with their raw offsets."""
-    out: list[_Line] = []
-    blank = False
-    for m in _LINE.finditer(raw):
-        if m.start() == m.end() == len(raw) and raw:
-            break
-        s = m.group(1).translate(_CONTROLS)  # one for one: offsets stay exact
-        content = s.strip(_EDGE)
-        if not content:
-            blank = True
-            continue
-        start = m.start() + len(s) - len(s.lstrip(_EDGE))
-        out.append(_Line(start, start + len(content), content, blank_before=blank))
-        blank = False
-    return out
-
-
-def _words_with_letters(s: str) -> int:
-    """Count the words of ``s`` that hold at least one letter."""
-    return sum(1 for w in s.split() if _LETTER.search(w))
-
-
-def _key(s: str) -> str:
-    """Comparison form: no punctuation, diacritics or tatweel; single spaces."""
-    return " ".join(_NOT_WORD.sub(" ", s).split())
-
-
-def _repeats_headline(line: str, title_key: str) -> bool:
-    """Return True when ``line`` is the headline or its first words (two or more)."""
-    k = _key(line)
-    if not k or not title_key:
-        return False
-    if k == title_key:
-        return True
-    return len(k.split()) >= 2 and title_key.startswith(k + " ")
-
-
-def _strip_widgets(line: str) -> tuple[str, bool]:
-    """Remove widget labels (and counters) from the start of ``line``.
-
-    Returns the rest of the line and whether anything was removed.
-    """
-    rest, found = line, False
-    while True:
-        rest = _SEPARATORS.sub("", rest)
-        m = WIDGET_TOKEN.match(rest)
-        if not m or not m.group().strip():
-            return rest.strip(), found
-        rest, found = rest[m.end():], True
-
-
-def _find_title(lines: list[_Line], header_end: int) -> _Line | None:
-    """Find the headline among the header lines; drop the menu lines above it.
-
-    The headline is the first remaining header line that :func:`_is_title`
-    accepts (or the first line, when the header is empty). Short lines
-    (at most ``NAV_MAX_WORDS`` words) above it are site navigation.
-    """
-    header = [ln for ln in lines[:max(header_end, 1)] if not ln.drop]
-    for k, ln in enumerate(header):
-        if _is_title(ln, [x for x in lines if x.start > ln.start]):
-            above = header[:k]
-            if all(len(x.text.split()) <= NAV_MAX_WORDS for x in above):
-                for x in above:
-                    x.drop = "navigation"
-                ln.drop = "title"
-                return ln
-            return None
-    return None
-
-
-def _is_title(line: _Line, following: list[_Line]) -> bool:
-    """Decide whether the first content line is a headline."""
-    words = line.text.split()
-    if not following or not 2 <= len(words) <= 30 or len(line.text) > 200:
-        return False
-    if line.text.endswith((".", "،", ",", ":", "…")) or LEAD_IN.match(line.text):
-        return False
-    nxt = following[0]
-    return (nxt.blank_before or nxt.drop is not None
-            or len(line.text) < 0.5 * len(nxt.text))
-
-
-def _read_header(header: list[_Line]) -> tuple[str | None, str | None]:
-    """Find the date line and byline among the first lines; mark them dropped.
-
-    Returns ``(published, byline)``. A date line that also names a place or
-    agency (``"الكويت 25 شوال 1436 هـ الموافق 10 أغسطس 2015 م واس"``) gives
-    the date but stays in the text; relative times (``منذ 3 ساعات``) and
-    Hijri-only dates are dropped without giving one.
-    """
-    published = byline = None
-    for ln in header:
-        rest, _ = _strip_widgets(ln.text)
-        if not rest:
-            continue
-        value = parse_dateline(rest)
-        if value and not published:
-            published = value
-            ln.drop = "dateline" if parse_dateline(rest, max_rest=0) else None
-        elif value and parse_dateline(rest, max_rest=0):
-            ln.drop = "dateline"  # a second date line ("آخر تحديث: ...")
-        elif RELATIVE_TIME.match(rest) or is_hijri_dateline(rest):
-            ln.drop = "dateline"
-        elif byline is None and (m := BYLINE.match(ln.text)) and len(ln.text.split()) <= 7 \
-                and not ln.text.endswith(_SENTENCE_PUNCT):
-            byline, ln.drop = m.group("name").strip(), "byline"
-    return published, byline
-
-
-def _header_end(lines: list[_Line]) -> int:
-    """Return the index of the first paragraph (or ``HEADER_MAX``).
-
-    A paragraph is a line of more than 30 words, or of five or more words
-    ending in sentence punctuation; headlines, date lines and menus are not.
-    """
-    for i, ln in enumerate(lines[:HEADER_MAX]):
-        n = _words_with_letters(ln.text)
-        if n > 30 or (n >= 5 and ln.text.rstrip(_CLOSERS).endswith(_PARAGRAPH_END)):
-            return i
-    return min(len(lines), HEADER_MAX)
-
-
-def _drop_standalone(lines: list[_Line], header_end: int) -> None:
+def _drop_standalone(lines: list[Line], end: int) -> None:
     """Mark lines that are furniture whatever the headline: links, crumbs, widgets, counters."""
-    last_prose = max((i for i, ln in enumerate(lines) if _LETTER.search(ln.text)), default=-1)
+    last_prose = max((i for i, ln in enumerate(lines) if LETTER.search(ln.text)), default=-1)
     for i, ln in enumerate(lines):
         if ln.drop:
             continue
         words = len(ln.text.split())
-        rest, had_widget = _strip_widgets(ln.text)
+        rest, had_widget = strip_widgets(ln.text)
         # Lines without letters are counters before the first paragraph or after the body;
         # inside the body they may be content (lists of numbers, tables).
-        edge = i < header_end or i > last_prose
+        edge = i < end or i > last_prose
         if LEAD_IN.match(ln.text) and words <= 25:
             ln.drop = "related link"
         elif BREADCRUMB.match(ln.text) and words <= 15:
             ln.drop = "breadcrumb"
-        elif had_widget and not _LETTER.search(rest) and (edge or _LETTER.search(ln.text)):
+        elif had_widget and not LETTER.search(rest) and (edge or LETTER.search(ln.text)):
             ln.drop = "widget"
-        elif edge and not _LETTER.search(ln.text) and len(ln.text) <= 20:
+        elif edge and not LETTER.search(ln.text) and len(ln.text) <= 20:
             ln.drop = "counter"
 
 
-def _drop_repeats(lines: list[_Line], title_key: str) -> None:
+def _drop_repeats(lines: list[Line], title_key: str) -> None:
     """Mark headline repeats (alone or after a widget) and short lines seen twice."""
     for ln in lines:
         if ln.drop:
             continue
-        rest, had_widget = _strip_widgets(ln.text)
-        if had_widget and _repeats_headline(rest, title_key):
+        rest, had_widget = strip_widgets(ln.text)
+        if had_widget and repeats_headline(rest, title_key):
             ln.drop = "widget"
-        elif len(ln.text.split()) <= 20 and _repeats_headline(ln.text, title_key):
+        elif len(ln.text.split()) <= 20 and repeats_headline(ln.text, title_key):
             ln.drop = "headline repeat"
-    short: dict[str, list[_Line]] = {}
+    short: dict[str, list[Line]] = {}
     for ln in lines:
-        if not ln.drop and len(ln.text.split()) <= 8 and not ln.text.endswith(_SENTENCE_PUNCT):
-            short.setdefault(_key(ln.text), []).append(ln)
+        if not ln.drop and len(ln.text.split()) <= 8 and not ln.text.endswith(SENTENCE_PUNCT):
+            short.setdefault(key(ln.text), []).append(ln)
     for group in short.values():
         if len(group) >= 2:
             for ln in group:
-                ln.drop = "repeated caption" if _LETTER.search(ln.text) else "separator"
+                ln.drop = "repeated caption" if LETTER.search(ln.text) else "separator"
 
 
-def _trim_tail(lines: list[_Line], raw: str, removed: list[Removed]) -> None:
+def _trim_tail(lines: list[Line], raw: str, removed: list[Removed]) -> None:
     """Cut share/print counters and link footers glued to the end of the text."""
     for ln in reversed(lines):
         if ln.drop:
@@ -305,7 +153,7 @@ def _trim_tail(lines: list[_Line], raw: str, removed: list[Removed]) -> None:
         for rx, reason in ((TRAILING_COUNTER, "counter"), (TRAILING_FOOTER, "footer")):
             m = rx.search(ln.text)
             if m and m.start() < len(ln.text):
-                cut = len(ln.text[: m.start()].rstrip(_EDGE))
+                cut = len(ln.text[: m.start()].rstrip(EDGE))
                 removed.append(Removed(ln.start + cut, ln.end, reason, ln.text[cut:]))
                 ln.end = ln.start + cut
                 ln.text = ln.text[:cut]
@@ -337,29 +185,26 @@ def clean_scraped_text(raw: str, title: str | None = None) -> CleanResult:
 
     Notes
     -----
-    Rules, each recorded in ``removed`` with its reason:
+    Each removal is recorded in ``removed`` with its reason. The page
+    header is the lines above the first paragraph (:mod:`marsad.io.header`):
 
-    The page header is the lines before the first paragraph (a line of
-    five or more words ending in sentence punctuation, or of more than 30
-    words), at most 12.
+    * the first date line sets ``published`` and is removed (kept when it
+      also names a place or agency); later date lines, relative times and
+      Hijri-only dates are removed;
+    * short menu lines above the headline, and a byline (``بقلم ...``,
+      ``كتب - ...``, kept in ``byline``), are removed.
 
-    * a date line in the header (weekday, date, 12-hour time
-      with ``ص``/``م``, labels such as ``نشر في``) sets ``published`` and is
-      removed; one that also names a place or agency (at most three words,
-      ``"الكويت 25 شوال 1436 هـ الموافق 10 أغسطس 2015 م واس"``) stays;
-      relative times (``منذ 3 ساعات``) and Hijri-only dates are removed too;
-    * a later pure date line (``آخر تحديث: ...``) is removed too;
-    * short menu lines (≤ 3 words) above the headline are removed;
-    * a byline in the header (``بقلم ...``, ``كتب - ...``) is
-      removed and its name kept in ``byline``;
+    Anywhere:
+
     * a line of widget labels (``طباعة``, ``شارك``, ``A+``...) with at most
-      counters or a repeat of the headline's first words is dropped, and so
-      is a line without letters before the first paragraph (within six
-      lines) or after the body;
-    * a short line (≤ 20 words) repeating the headline's start, or a short
-      line occurring twice or more (image captions), is dropped;
-    * "read also"/"related"/photo-credit lead-in lines (≤ 25 words) and
-      breadcrumb trails (``الرئيسية > أخبار > سوريا``) are dropped;
+      counters or a repeat of the headline's first words;
+    * a short line (≤ 20 words) repeating the headline's start, and a short
+      line (≤ 8 words, no sentence punctuation) seen twice or more
+      (captions, ``***`` separators);
+    * "read also", photo-credit, tag and source lead-in lines (≤ 25 words)
+      and breadcrumb trails (``الرئيسية > أخبار > سوريا``);
+    * a line without letters above the first paragraph or after the body
+      (inside the body it is content);
     * a share/print counter or link footer at the very end is cut
       (``"...ذلك.شارك8868"`` keeps ``"...ذلك."``).
 
@@ -369,17 +214,17 @@ def clean_scraped_text(raw: str, title: str | None = None) -> CleanResult:
     >>> r.title, r.published, r.text
     ('عنوان الخبر هنا', '2015-11-21T21:59:00', 'عنوان الخبر هنا\\n\\nنص الخبر.')
     """
-    lines = _lines(raw)
+    lines = split_lines(raw)
     removed: list[Removed] = []
-    header_end = _header_end(lines)
-    published, byline = _read_header(lines[:header_end])
-    _drop_standalone(lines, header_end)
+    end = header_end(lines)
+    published, byline = read_header(lines[:end])
+    _drop_standalone(lines, end)
     title_line = None
     if title is None:
-        title_line = _find_title(lines, header_end)
+        title_line = find_title(lines, end)
         title = title_line.text if title_line else None
     title = unicodedata.normalize("NFC", " ".join(title.split())) if title else None
-    _drop_repeats(lines, _key(title) if title else "")
+    _drop_repeats(lines, key(title) if title else "")
     _trim_tail(lines, raw, removed)
     for ln in lines:
         if ln.drop and ln.drop != "title":
@@ -390,7 +235,7 @@ def clean_scraped_text(raw: str, title: str | None = None) -> CleanResult:
     return result
 
 
-def _assemble(lines: list[_Line], title: str | None, title_line: _Line | None,
+def _assemble(lines: list[Line], title: str | None, title_line: Line | None,
               published: str | None, removed: list[Removed]) -> CleanResult:
     """Join the headline and kept lines into the cleaned text, recording pieces."""
     parts: list[str] = []
@@ -408,7 +253,7 @@ def _assemble(lines: list[_Line], title: str | None, title_line: _Line | None,
     if title:
         add(title, (title_line.start, title_line.end) if title_line else None)
     body_start = 0
-    prev: _Line | None = None
+    prev: Line | None = None
     gap = False
     for ln in lines:
         if ln.drop:
