@@ -12,6 +12,7 @@ Listed words (``مصر``, ``بلد``, ``والي``) are never split.
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 
 from marsad.text.lexicon import NO_ARTICLE, known_words, ta_marbuta_words
@@ -23,10 +24,11 @@ __all__ = ["segment_word", "Segment"]
 #: A segment: (kind, start, end, norm) with offsets into the surface word.
 Segment = tuple[str, int, int, str]
 
-_PRONOUNS = ("هما", "كما", "هم", "هن", "كم", "كن", "ها", "نا", "ه", "ك")
+_PRONOUNS = ("هما", "كما", "هم", "هن", "كم", "ها", "نا", "ه")  # 2nd sg. ك/كِ only in quotes: left out
 _HAMZA_ALEF = "أإآ"
 _CAN_START = frozenset("وفبلكسا")
 _MARKS = DIACRITICS + TATWEEL
+_DERIVED_MASDAR = re.compile(r"^(?:ا.ت.ا.|است..ا.|ان..ا.|ا..ا.)$")
 #: Prepositions and particles that take a pronoun: عليهم -> على + هم, إنه -> إن + ه.
 _PREP_STEMS = frozenset(("من", "في", "عن", "مع", "ان", "لدي", "علي", "الي", "بين", "لكن", "حول", "عند", "دون", "ضد", "امام", "خلال", "بعد", "قبل", "مثل", "لعل", "ليت"))
 
@@ -44,7 +46,7 @@ def _stem_score(stem: str, first_surface: str, has_article: bool, has_prefix: bo
         return 0.0
     if not has_article and stem.startswith("ال") and len(stem) >= 4 and stem not in NO_ARTICLE:
         return 0.0  # the article must be split off
-    if _known(stem) or verb_lemma(stem) is not None:
+    if _known(stem) or (verb_lemma(stem) is not None and not _future_verb(stem)):
         return 3.0
     if has_article:
         return 2.0 if len(stem) >= 2 else 0.0
@@ -54,7 +56,14 @@ def _stem_score(stem: str, first_surface: str, has_article: bool, has_prefix: bo
         return 2.0
     if len(stem) >= 4 and stem[0] in "مت":
         return 1.5
+    if _DERIVED_MASDAR.match(stem) and not stem.endswith("ات"):
+        return 2.0  # اهتمام, استعداد, انسحاب after a preposition
     return 0.0
+
+
+def _future_verb(stem: str) -> bool:
+    """True for سيفعل-type words: the future marker must be split off."""
+    return len(stem) > 3 and stem[0] == "س" and stem[1] in "يتنا" and inflected_verb(stem[1:]) is not None
 
 
 @lru_cache(maxsize=300_000)
@@ -107,7 +116,10 @@ def _best_split(norm: str, word: str, offs: tuple[int, ...]) -> list[tuple[str, 
     known = known_words()
     surface_ha = word.rstrip(_MARKS).endswith("ه")
     if not (norm.startswith("ال") and norm not in NO_ARTICLE and len(norm) > 3):
-        if (norm in known and not (surface_ha and norm in ta_marbuta_words())) or _whole_verb(norm):
+        hamza_after_clitic = norm[0] in "وفبلك" and word[offs[1]] in _HAMZA_ALEF and norm[1:] in known
+        if not hamza_after_clitic and (
+            (norm in known and not (surface_ha and norm in ta_marbuta_words())) or _whole_verb(norm)
+        ):
             return whole
     ta_final = word.rstrip(_MARKS).endswith("ة")
     whole_score = 0.0 if (norm.startswith("ال") and len(norm) >= 4 and norm not in NO_ARTICLE) else 1.0
@@ -124,7 +136,7 @@ def _best_split(norm: str, word: str, offs: tuple[int, ...]) -> list[tuple[str, 
             if enc and not pre and len(stem) < 3 and stem not in _PREP_STEMS:
                 continue
             if enc:
-                score = _enclitic_score(stem)
+                score = _enclitic_score(stem, enc, word[offs[end] - 1] if end else "")
                 if score and pre:
                     score = min(score, _stem_score(stem, first, has_article, has_prefix) or score)
             else:
@@ -189,7 +201,7 @@ def _suffix_options(norm: str, i: int, ta_final: bool = False):
             yield n - len(p), p
 
 
-def _enclitic_score(stem: str) -> float:
+def _enclitic_score(stem: str, pronoun: str = "", before: str = "") -> float:
     known = known_words()
     if stem in known or stem in _PLURALS or (stem.endswith("ت") and stem[:-1] + "ه" in known):
         return 3.0
@@ -202,4 +214,10 @@ def _enclitic_score(stem: str) -> float:
         return 2.0
     if _light_stem(stem) in known and len(stem) >= 3:
         return 2.0
+    if before == "ئ" and len(stem) >= 3:
+        return 2.0  # hamza seat before a pronoun: شركائه
+    if pronoun in ("ها", "هما") and len(stem) >= 3:
+        return 1.5  # few stems end in ها
+    if pronoun == "هم" and len(stem) >= 4:
+        return 1.5
     return 0.0
