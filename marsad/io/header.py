@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from marsad.io.dates import is_hijri_dateline, parse_dateline
 from marsad.io.furniture import BYLINE, LEAD_IN, RELATIVE_TIME
-from marsad.io.lines import SENTENCE_PUNCT, Line, strip_widgets, words_with_letters
+from marsad.io.lines import LETTER, SENTENCE_PUNCT, Line, key, repeats_headline, strip_widgets, words_with_letters
 
 HEADER_MAX = 12
 NAV_MAX_WORDS = 3
@@ -92,7 +92,8 @@ def is_title(line: Line, following: list[Line]) -> bool:
     bool
         True for 2–30 words, at most 200 characters, no sentence-final
         ``. ، , : …``, not a "read also" lead-in, followed by a blank line,
-        a dropped line, or a line at least twice as long.
+        a dropped line, a line at least twice as long, or a widget line
+        (alone or with a repeat of this line's first words).
     """
     words = line.text.split()
     if not following or not 2 <= len(words) <= 30 or len(line.text) > 200:
@@ -100,7 +101,11 @@ def is_title(line: Line, following: list[Line]) -> bool:
     if line.text.endswith((".", "،", ",", ":", "…")) or LEAD_IN.match(line.text):
         return False
     nxt = following[0]
-    return nxt.blank_before or nxt.drop is not None or len(line.text) < 0.5 * len(nxt.text)
+    if nxt.blank_before or nxt.drop is not None or len(line.text) < 0.5 * len(nxt.text):
+        return True
+    # "طباعة بوتين يبحث مع خامنئي" under "بوتين يبحث مع خامنئي الأوضاع في سورية..."
+    rest, had_widget = strip_widgets(nxt.text)
+    return had_widget and (not LETTER.search(rest) or repeats_headline(rest, key(line.text)))
 
 
 def find_title(lines: list[Line], end: int) -> Line | None:

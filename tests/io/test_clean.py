@@ -194,3 +194,13 @@ def test_portal_page_with_menu_two_date_lines_and_share_bar():
                            "ودراجة نارية قرب الناقورة.")
     assert [r.reason for r in result.removed] == (
         ["navigation"] * 4 + ["dateline", "counter", "dateline"] + ["widget"] * 3 + ["related link"])
+
+
+def test_seed_without_blank_lines_or_date(seed_raw):
+    lines = [ln for ln in seed_raw.splitlines() if ln.strip() and "نوفمبر" not in ln]
+    result = clean_scraped_text("\n".join(lines))
+    assert result.title == 'بوتين يبحث مع خامنئي الأوضاع في سورية وحلف لقتال "داعش"'
+    assert result.published is None
+    assert result.body.startswith("بدا أن الرئيس الروسي")
+    assert "طباعة" not in result.text and "\nبوتين يبحث مع خامنئي\n" not in result.text
+    assert result.text.endswith("الرغبة في ذلك.")
