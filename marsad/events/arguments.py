@@ -38,6 +38,15 @@ NON_PERSON = frozenset({
     "يوم", "ايام", "ساعه", "ساعات", "شهر", "اشهر", "سنه", "سنوات", "سياره", "سيارات", "بالمئه", "بالمائه", "في",
     "فوجا", "فوج", "دوله", "دول", "قريه", "قري", "مدينه", "مدن", "طن", "الف",
 })
+#: Words before a place that make it where something happened.
+LOCATIVES = frozenset({"في", "قرب", "داخل", "بمدينه", "مدينه", "محافظه", "بمحافظه", "منطقه", "بمنطقه", "بلده",
+                       "قريه", "حي", "شمال", "جنوب", "شرق", "غرب", "وسط", "ضواحي", "محيط", "اطراف", "بالقرب"})
+#: Words before a place that make it a topic or a base, not the scene.
+PLACE_SKIP = frozenset({"الاوضاع", "الوضع", "ازمه", "الازمه", "بشان", "حول", "ملف", "مستقبل", "المتمركزه",
+                        "المتمركزين", "الموجوده", "المتواجده", "التابعه", "المنتشره", "المرابطه", "سفير", "سفيرها"})
+#: Nouns that count casualties when they follow a number ("20 قتيلا").
+COUNT_NOUNS = frozenset({"قتيل", "قتيلا", "قتلي", "جريح", "جريحا", "جرحي", "بجروح", "شهيدا", "شهداء", "معتقلا",
+                         "معتقلين", "موقوفا", "مصابا", "مصابين", "اسيرا"})
 _CASUALTY_KIND = {"assault.kill": "fatalities", "assault.assassination": "fatalities",
                   "assault.wound": "injuries", "coerce.arrest": "arrests"}
 _SKIP_BEFORE_QTY = frozenset({"علي", "عن", "نحو", "حوالي", "اكثر", "من", "ما", "لا", "يقل", "قرابه", "زهاء", "الي", "اصل"})
@@ -64,6 +73,13 @@ class Positions:
         self.places = [(self.index(p.start), self.index_end(p.end), p) for p in doc.places if lo <= p.start < hi]
         self.times = [(self.index(t.start), t) for t in doc.times if lo <= t.start < hi and t.value]
         self.quantities = [(self.index(q.start), self.index_end(q.end), q) for q in doc.quantities if lo <= q.start < hi]
+
+    def last_comma_before(self, index: int) -> int:
+        """Index of the last comma before word ``index`` (-1 if none)."""
+        for k in range(index - 1, -1, -1):
+            if self.words[k].fold in ("،", ","):
+                return k
+        return -1
 
     def index(self, offset: int) -> int:
         """Index of the word holding character ``offset``."""
@@ -122,14 +138,21 @@ def pick_participants(trig: Trigger, pos: Positions, clause: Clause, exclude: tu
     overlap = [e for a, b, e in inside if a <= trig.last and b >= trig.first]
     after = [(a, b, e) for a, b, e in inside if a > trig.last]
     before = sorted(((a, b, e) for a, b, e in inside if b < trig.first), key=lambda x: -x[1])
+    comma = pos.last_comma_before(trig.first)
+    if before and before[0][1] >= trig.first - 2 and all(pos.words[k].fold in ("،", ",") for k in range(before[0][1] + 1, trig.first)):
+        before = [before[0]] + [x for x in before[1:] if x[0] > comma]
+    else:
+        before = [x for x in before if x[0] > comma]
     style = trig.entry.args
     if style == "intransitive":
         if overlap:
             return overlap[0], None
         subj = _subject(trig, pos, after, before)
         return subj, None
+    after = [x for x in after if x[0] <= trig.last + 8]
     if trig.is_verb:
-        adjacent = before[0][2] if before and before[0][1] >= trig.first - 1 else None
+        adjacent = before[0][2] if before and before[0][1] >= trig.first - 2 and all(
+            pos.words[k].fold in ("،", ",") for k in range(before[0][1] + 1, trig.first)) else None
         actor, rest = None, after
         if adjacent is not None:
             actor = adjacent
@@ -153,7 +176,7 @@ def pick_participants(trig: Trigger, pos: Positions, clause: Clause, exclude: tu
         return actor, recipient
     # nominal trigger
     actor = recipient = None
-    if after and after[0][0] <= trig.last + 3:
+    if after and after[0][0] <= trig.last + 2:
         a, _, e = after[0]
         prep = pos.prepositional(a, e.start)
         if style != "victim" and _agentive(e) and prep in (None, "ل", "لل", "ول", "ولل"):
@@ -165,8 +188,8 @@ def pick_participants(trig: Trigger, pos: Positions, clause: Clause, exclude: tu
     if actor is None:
         actor = _agent_marked(pos, after)
     if actor is None:
-        for _, _, e in before:
-            if _agentive(e):
+        for _, b, e in before:
+            if b >= trig.first - 4 and _agentive(e):
                 actor = e
                 break
     if recipient is None:
@@ -208,22 +231,37 @@ def _object(pos: Positions, after, style: str, actor: Entity | None) -> Entity |
 
 
 def pick_speaker(words: list[Word], flags: list[frozenset], clause: Clause, pos: Positions,
-                 sentence_clauses: list[Clause]) -> Entity | None:
+                 sentence_clauses: list[Clause], trigger_first: int | None = None) -> Entity | None:
     """Return who the clause's event is attributed to, or None.
 
-    The subject of the governing reporting verb ("قالت وزارة الدفاع")، or
-    the entity just before it ("المرصد السوري ... زعم").
+    The subject of the governing reporting verb ("قالت وزارة الدفاع")؛ for a
+    participle or a verb without a subject ("مشيرا إلى"), the speaker of the
+    sentence's earlier reporting verb; else the closest entity before the
+    verb that is not behind a preposition ("المرصد السوري ... زعم").
     """
     if clause.reporter is None or clause.kind == "opinion":
         return None
     rep = clause.reporter
-    stop = clause.complementiser if clause.complementiser is not None else clause.last
-    for a, b, e in pos.entities:
-        if rep < a <= stop and (clause.complementiser is not None or a <= rep + 4):
-            return e
-    cands = [(a, b, e) for a, b, e in pos.entities if b < rep and b >= rep - 10]
+    found = _subject_after(rep, clause.complementiser, trigger_first, pos)
+    if found is not None:
+        return found
+    for c in sentence_clauses:
+        if c.reporter is not None and c.reporter < rep and c.kind != "opinion":
+            found = _subject_after(c.reporter, c.complementiser, rep, pos)
+            if found is not None:
+                return found
+    cands = [(a, b, e) for a, b, e in pos.entities
+             if rep - 10 <= b < rep and not pos.prepositional(a, e.start)]
     if cands:
         return max(cands, key=lambda x: x[1])[2]
+    return None
+
+
+def _subject_after(rep: int, comp: int | None, limit: int | None, pos: Positions) -> Entity | None:
+    stop = comp if comp is not None else (limit if limit is not None else rep + 9)
+    for a, _, e in pos.entities:
+        if rep < a < stop and a <= rep + 9:
+            return e
     return None
 
 
@@ -237,28 +275,46 @@ def pick_according(words: list[Word], flags: list[frozenset], pos: Positions) ->
     return None
 
 
-def pick_place(trig: Trigger, pos: Positions, clause: Clause, used: list[Entity]) -> Place | None:
-    """Return where the event happened: the first place after the trigger in its clause.
+def pick_place(trig: Trigger, pos: Positions, clause: Clause, used: list[Entity],
+               trigger_words: frozenset = frozenset()) -> Place | None:
+    """Return where the event happened, or None.
 
-    Places inside the actor's or recipient's own mention ("سفير روسيا")
-    and places named as a topic ("الأوضاع في سورية") are skipped.
+    In the trigger's clause, in this order: the first place after the
+    trigger introduced by a locative ("في"، "قرب"، "داخل"، "ب")، the closest
+    such place before it, then the first place after it, then the closest
+    before. Skipped: places inside the actor's or recipient's mention
+    ("سفير روسيا")، places named as a topic ("الأوضاع في سورية")، a place
+    that is the genitive of a trigger ("غارات روسيا") and a base named in
+    the actor's description ("قوات المعارضة المتمركزة في الغوطة").
     """
     def ok(a, b, p):
         if any(e is not None and e.start <= p.start < e.end for e in used):
             return False
+        if a - 1 in trigger_words:
+            return False
         for k in range(max(0, a - 2), a):
-            if pos.words[k].fold in ("الاوضاع", "الوضع", "ازمه", "الازمه", "بشان", "حول", "ملف", "مستقبل"):
+            if pos.words[k].fold in PLACE_SKIP:
                 return False
         return True
 
-    cands = [(a, b, p) for a, b, p in pos.places if ok(a, b, p)]
-    after = [x for x in cands if clause.first <= x[0] <= clause.last and x[0] > trig.last]
-    if after:
-        return after[0][2]
-    before = [x for x in cands if clause.first <= x[0] <= clause.last and x[1] < trig.first]
-    if before:
-        return max(before, key=lambda x: x[1])[2]
+    cands = [(a, b, p) for a, b, p in pos.places if ok(a, b, p) and clause.first <= a <= clause.last]
+    after = [x for x in cands if x[0] > trig.last]
+    comma = pos.last_comma_before(trig.first)
+    before = sorted((x for x in cands if comma < x[0] and x[1] < trig.first), key=lambda x: -x[1])
+    for group in ([x for x in after if _locative(pos, x)], [x for x in before if _locative(pos, x)], after, before):
+        if group:
+            return group[0][2]
     return None
+
+
+def _locative(pos: Positions, x) -> bool:
+    a, _, p = x
+    if pos.prepositional(a, p.start) in ("ب", "وب", "بال", "وبال"):
+        return True
+    for k in range(max(0, a - 2), a):
+        if pos.words[k].fold in LOCATIVES:
+            return True
+    return False
 
 
 def pick_time(trig: Trigger, pos: Positions, clause: Clause) -> TimeExpr | None:
@@ -310,6 +366,10 @@ def _kind_of_word(lex: Lexicon, w: str) -> str | None:
     return None
 
 
+def _is_verb_form(lex: Lexicon, w: str) -> bool:
+    return any(is_verb for key, _ in lookup_keys(w) for _, is_verb in lex.words.get(key, ()))
+
+
 def _kind_before(words, lex, a, q) -> str | None:
     k = a - 1
     steps = 0
@@ -331,9 +391,10 @@ def _kind_after(words, lex, b, q) -> str | None:
         if kind:
             return kind
     for w in words[b + 1 : b + 4]:
-        kind = _kind_of_word(lex, w.fold)
-        if kind:
-            return kind
+        if w.fold in COUNT_NOUNS or _is_verb_form(lex, w.fold):
+            kind = _kind_of_word(lex, w.fold)
+            if kind:
+                return kind
         if w.fold in ("،", ",", ".", "و"):
             return None
     return None

@@ -27,7 +27,10 @@ COMPLEMENTISERS = frozenset({
 #: Words that cancel a preceding negation ("لم يلتق إلا مرة").
 EXCEPTIONS = frozenset({"سوي", "الا"})
 #: Words after which a nominal trigger is a topic, not a report.
-TOPIC_WORDS = frozenset({"يتعلق", "بشان", "حول", "بخصوص", "ملف", "قضيه", "مساله", "موضوع", "الاوضاع", "الوضع"})
+TOPIC_WORDS = frozenset({"يتعلق", "بشان", "حول", "بخصوص", "ملف", "قضيه", "مساله", "موضوع", "الاوضاع", "الوضع",
+                         "مجالات", "مجال", "تتعلق", "فشل", "انهيار", "خرق", "تشكيل", "انشاء"})
+#: Clause openers of a fronted subordinate clause ("وبعد فشل الهدنة، قتل ..."): it ends at the first comma.
+SUBORDINATORS = frozenset({"بعد", "عقب", "اثر", "قبل"})
 _IMPERFECT_PREFIXES = ("ي", "ت", "ن")
 _STRONG_NEGATION = frozenset({"لم", "لن", "عدم", "دون", "بلا", "ليس", "ليست"})
 
@@ -90,6 +93,15 @@ def segment(words: list[Word], flags: list[frozenset]) -> list[Clause]:
                 if "clause" in flags[j] or words[j].fold in (".", "؛"):
                     break
         i += 1
+    for s in list(starts):
+        w = words[s].fold
+        if w in SUBORDINATORS or (w.startswith(("و", "ف")) and w[1:] in SUBORDINATORS):
+            for j in range(s + 1, n - 1):
+                if j in starts:
+                    break
+                if words[j].fold in ("،", ","):
+                    starts.setdefault(j + 1, ("main", None, None))
+                    break
     order = sorted(starts)
     out = []
     for k, s in enumerate(order):
@@ -175,7 +187,7 @@ def is_object_of_other(trig: Trigger, triggers: list[Trigger], words: list[Word]
     """
     if trig.is_verb:
         return False
-    lo = max(clause.first, trig.first - 3)
+    lo = max(clause.first, trig.first - 5)
     for other in triggers:
         if other is trig or other.entry.type in ("ASSAULT", "PROTEST") and trig.entry.type in ("ASSAULT", "PROTEST"):
             continue
@@ -187,4 +199,10 @@ def is_object_of_other(trig: Trigger, triggers: list[Trigger], words: list[Word]
             return True
     if clause.kind == "opinion":
         return True
+    if trig.entry.type not in ("ASSAULT", "PROTEST"):
+        # topics of talks: "يبحث بوتين مع خامنئي ... التعاون الدفاعي"
+        for other in triggers:
+            if (other.is_verb and other.entry.type == "CONSULT" and clause.first <= other.last < trig.first
+                    and any(root in words[other.first].fold for root in ("بحث", "ناقش"))):
+                return True
     return False

@@ -30,7 +30,7 @@ PROCLITICS = (
     "ال", "وس", "فس", "وب", "ول", "فب", "فل", "وك", "و", "ف", "ب", "ل", "ك", "س",
 )
 #: Pronoun and plural suffixes stripped before lookup, longest first.
-ENCLITICS = ("هما", "كما", "هم", "هن", "كم", "نا", "ها", "ه", "ي", "ك")
+ENCLITICS = ("هما", "كما", "هم", "هن", "كم", "نا", "ها", "ه")
 
 _PAST_SUFFIXES = ("", "ت", "وا", "ا", "تا", "ن", "نا", "تم", "تما", "تن")
 _PRESENT_PREFIXES = ("ي", "ت", "ن", "ا")

@@ -25,7 +25,8 @@ MARKER_NAMES = (
     "reporting", "according", "opinion", "negation", "denial", "future",
     "conditional", "clause", "background",
 )
-_ENTRY_KEYS = {"id", "type", "mode", "cameo", "verbs", "nouns", "forms", "phrases", "near", "args", "weight"}
+_ENTRY_KEYS = {"id", "type", "mode", "cameo", "verbs", "nouns", "forms", "verb_forms", "phrases", "near", "args",
+               "weight"}
 
 
 @dataclass(frozen=True, slots=True)
@@ -71,6 +72,9 @@ class Lexicon:
     words : dict of str to list of (Entry, bool)
         Folded single-word form -> entries it triggers, with ``True`` when
         the form is a verb (used for argument order and tense).
+    lemmas : dict of str to list of Entry
+        Folded perfect 3ms of the ``verbs`` lists -> entries, matched
+        against the language layer's lemmas.
     phrases : dict of str to list of (tuple of str, Entry)
         First folded word -> (whole folded phrase, entry), longest first.
     markers : dict of str to frozenset of str
@@ -84,6 +88,7 @@ class Lexicon:
 
     entries: dict[str, Entry] = field(default_factory=dict)
     words: dict[str, list[tuple[Entry, bool]]] = field(default_factory=dict)
+    lemmas: dict[str, list[Entry]] = field(default_factory=dict)
     phrases: dict[str, list[tuple[tuple[str, ...], Entry]]] = field(default_factory=dict)
     markers: dict[str, frozenset] = field(default_factory=dict)
     marker_phrases: dict[str, list[tuple[str, ...]]] = field(default_factory=dict)
@@ -153,9 +158,9 @@ def _parse_entry(path: str, raw: Any, index: int) -> tuple[Entry, dict[str, list
     weight = raw.get("weight", 0.8)
     if not isinstance(weight, (int, float)) or not 0 <= weight <= 1:
         raise DataFileError(f"[E404] {path}:{where}: weight must be a number in [0, 1], got {weight!r}")
-    lists = {k: _str_list(path, where, k, raw.get(k)) for k in ("verbs", "nouns", "forms", "phrases", "near")}
-    if not (lists["verbs"] or lists["nouns"] or lists["forms"] or lists["phrases"]):
-        raise DataFileError(f"[E403] {path}:{where}: entry has no verbs, nouns, forms or phrases")
+    lists = {k: _str_list(path, where, k, raw.get(k)) for k in ("verbs", "nouns", "forms", "verb_forms", "phrases", "near")}
+    if not (lists["verbs"] or lists["nouns"] or lists["forms"] or lists["verb_forms"] or lists["phrases"]):
+        raise DataFileError(f"[E403] {path}:{where}: entry has no verbs, nouns, forms, verb_forms or phrases")
     entry = Entry(eid, etype, mode, cameo, args, float(weight), frozenset(fold(w) for w in lists["near"]))
     return entry, lists
 
@@ -190,12 +195,15 @@ def _compile(entries: dict[str, tuple[Entry, dict[str, list[str]]]], markers: di
                 keyed.setdefault(f, False)
         for f in lists["forms"]:
             keyed.setdefault(fold(f), False)
+        for f in lists["verb_forms"]:
+            keyed[fold(f)] = True
         for verb in lists["verbs"]:
             if " " in verb:
                 lists["phrases"].append(verb)
                 continue
             for f in verb_forms(verb):
                 keyed[f] = True
+            lex.lemmas.setdefault(fold(verb), []).append(entry)
         for f, is_verb in keyed.items():
             lex.words.setdefault(f, []).append((entry, is_verb))
         for phrase in lists["phrases"]:

@@ -149,9 +149,9 @@ def find_triggers(words: list[Word], lex: Lexicon) -> list[Trigger]:
                 break
         if not hits:
             for lemma in w.lemmas:
-                hits = lex.words.get(lemma)
-                if hits:
-                    pre = ""
+                entries = lex.lemmas.get(lemma)
+                if entries:
+                    hits, pre = [(e, True) for e in entries], ""
                     break
         if hits:
             for entry, is_verb in hits:
