@@ -20,7 +20,7 @@ export class ActorNetwork {
     for (const p of data.pairs) {
       for (const k of [p.source, p.target]) if (!nodes.has(k)) nodes.set(k, { id: k, key: k, label: k, total: p.n });
     }
-    const links = data.pairs.map((p) => ({ ...p }));
+    const links = data.pairs.filter((p) => p.source !== p.target).map((p) => ({ ...p }));
     if (!nodes.size) { el.innerHTML = '<div class="empty">No actors</div>'; return; }
     const width = el.clientWidth || 900; const height = el.clientHeight || 600;
     const svg = d3.select(el).append('svg').attr('viewBox', `0 0 ${width} ${height}`);
@@ -42,13 +42,16 @@ export class ActorNetwork {
       .text((d) => [d.label, d.country].filter(Boolean).join(', '));
     node.append('title').text((d) => [d.text, d.label, d.country, d.sector, `${d.total} events`].filter(Boolean).join(' · '));
     const sim = d3.forceSimulation([...nodes.values()])
-      .force('link', d3.forceLink(links).id((d) => d.id).distance(110))
-      .force('charge', d3.forceManyBody().strength(-260))
+      .force('link', d3.forceLink(links).id((d) => d.id).distance(150).strength(0.15))
+      .force('charge', d3.forceManyBody().strength(-500))
       .force('center', d3.forceCenter(width / 2, height / 2))
       .force('collide', d3.forceCollide().radius((d) => radius(d) + 4))
-      .force('x', d3.forceX(width / 2).strength(0.07))
-      .force('y', d3.forceY(height / 2).strength(0.1))
+      .force('x', d3.forceX(width / 2).strength(0.05))
+      .force('y', d3.forceY(height / 2).strength(0.08))
       .on('tick', () => {
+        for (const d of nodes.values()) { // keep every node inside the frame
+          d.x = Math.max(30, Math.min(width - 160, d.x)); d.y = Math.max(20, Math.min(height - 24, d.y));
+        }
         link.attr('x1', (l) => l.source.x).attr('y1', (l) => l.source.y).attr('x2', (l) => l.target.x).attr('y2', (l) => l.target.y);
         node.attr('transform', (d) => `translate(${d.x},${d.y})`);
       });
