@@ -80,7 +80,8 @@ def doc_from_text(text: str, **fields: Any) -> Doc:
     TypeError
         If ``text`` is not a str.
     InputError
-        ``"empty body"`` when nothing but furniture (or nothing) remains.
+        ``"empty body"`` when the text has no letters, ``"empty body (only
+        page furniture)"`` when cleaning removed everything.
 
     Examples
     --------
@@ -102,7 +103,8 @@ def doc_from_text(text: str, **fields: Any) -> Doc:
     result = clean_scraped_text(text, title=str(title) if title else None)
     if not _LETTER.search(result.body):
         where, record_no = _where(meta)
-        raise InputError(where, "empty body", record_no)
+        reason = "empty body (only page furniture)" if _LETTER.search(text) else "empty body"
+        raise InputError(where, reason, record_no)
     if result.byline:
         meta.setdefault("author", result.byline)
     when = parse_iso_like(str(published)) if published else None

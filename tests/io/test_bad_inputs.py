@@ -60,7 +60,7 @@ def test_batch_with_every_kind_of_bad_input(tmp_path):
     assert [g[1] for g in gz[:-1]] == list(range(1, len(gz))) and len(gz) > 100
     assert {g[2] for g in gz[:-1]} == {"doc"}
     assert got[len(expected_head) + len(gz):] == [
-        ("h_furniture.txt", None, "empty body"),
+        ("h_furniture.txt", None, "empty body (only page furniture)"),
         ("i_bad.json", 1, "doc"),
         ("i_bad.json", 2, "malformed JSON (Expecting value)"),
         ("j_good.txt", None, "doc"),
