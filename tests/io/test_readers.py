@@ -244,3 +244,15 @@ def test_byline_becomes_author_unless_given():
     raw = "احتجاج في تونس\nبقلم سامية الهادي\n\nتظاهر عشرات أمام البرلمان التونسي."
     assert doc_from_text(raw).meta["author"] == "سامية الهادي"
     assert doc_from_text(raw, meta={"author": "وكالات"}).meta["author"] == "وكالات"
+
+
+def test_real_csv_gold_standard_sentences(shared_data):
+    path = shared_data / "arabic-event-gsr-dev" / "assault_gsr.csv"
+    with open(path, encoding="utf-8", newline="") as f:
+        rows = list(csv.DictReader(f))
+    docs = _docs(iter_docs([str(path)]))
+    assert len(docs) == len(rows) == 1624
+    first = docs[0]
+    assert first.meta["id"] == rows[0]["id"] == "AAW_ARB_20080913.0007-59"
+    assert (first.meta["event_type"], first.meta["label"]) == ("ASSAULT", "easy no")
+    assert first.title is None and first.text == rows[0]["text"]
