@@ -6,7 +6,7 @@ import pytest
 from fastapi.testclient import TestClient
 
 from marsad.web import create_app
-from tests.web.storefill import cairo_doc, riyadh_doc, seed_doc, write_store
+from tests.web.storefill import build_store, cairo_doc, riyadh_doc, seed_doc, write_store
 
 
 @pytest.fixture(scope="session")
@@ -17,17 +17,6 @@ def web_docs(seed_path: Path) -> dict:
         "cairo": cairo_doc(),
         "riyadh": riyadh_doc(),
     }
-
-
-def build_store(path: Path, docs: list) -> Path:
-    """Write ``docs`` with the store engineer's ``Store.add_docs`` (else per schema.sql)."""
-    try:
-        from marsad.store import Store
-    except ImportError:
-        write_store(str(path), docs)
-    else:
-        Store(path).add_docs(docs)
-    return path
 
 
 @pytest.fixture(scope="session")

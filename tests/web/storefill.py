@@ -119,6 +119,17 @@ def write_store(path: str, docs: list[Doc]) -> None:
         con.close()
 
 
+def build_store(path, docs: list[Doc]):
+    """Write ``docs`` with the store engineer's ``Store.add_docs`` (else per schema.sql); return ``path``."""
+    try:
+        from marsad.store import Store
+    except ImportError:
+        write_store(str(path), docs)
+    else:
+        Store(path).add_docs(docs)
+    return path
+
+
 def seed_doc(text: str) -> Doc:
     """The reference article with the events a correct coder finds, built from its offsets.
 

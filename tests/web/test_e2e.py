@@ -52,7 +52,7 @@ def _pipeline_seed(text: str):
 @pytest.fixture(scope="module")
 def e2e_store(tmp_path_factory, seed_path, web_docs):
     """The seed article coded by the real pipeline (fallback: built from its offsets) and two short articles."""
-    from tests.web.conftest import build_store
+    from tests.web.storefill import build_store
 
     seed = _pipeline_seed(seed_path.read_text(encoding="utf-8")) or web_docs["seed"]
     return build_store(tmp_path_factory.mktemp("e2e") / "store.duckdb", [seed, web_docs["cairo"], web_docs["riyadh"]])
