@@ -105,7 +105,12 @@ def _binary(stdin: TextIO | BinaryIO) -> BinaryIO | None:
 
 
 def _read_stdin(stdin: TextIO | BinaryIO, max_bytes: int) -> Iterator[Doc | InputError]:
-    """Yield JSONL records when the first non-blank line is a JSON object, else one text article."""
+    """Yield the records or the one article on standard input.
+
+    JSON Lines when the first non-blank line is a JSON object; one JSON
+    document (a pretty-printed object or array of records) when the whole
+    input parses as JSON; otherwise one plain-text article.
+    """
     binary = _binary(stdin)
     if binary is not None:
         try:
@@ -135,8 +140,19 @@ def _read_stdin(stdin: TextIO | BinaryIO, max_bytes: int) -> Iterator[Doc | Inpu
         yield InputError("-", f"input larger than {max_bytes} characters")
     elif not text.strip():
         yield InputError("-", "empty input")
+    elif first.startswith(("{", "[")) and _is_json(text):
+        yield from formats.read_json(io.BytesIO(text.encode("utf-8")), "-", max_bytes)
     else:
         yield formats.guard("-", None, lambda: doc_from_text(text, meta={"input": "-", "record_no": None}))
+
+
+def _is_json(text: str) -> bool:
+    """Say whether ``text`` is one JSON document (a pretty-printed object or array)."""
+    try:
+        json.loads(text)
+    except json.JSONDecodeError:
+        return False
+    return True
 
 
 def _chain(first: list[str], rest: TextIO) -> Iterator[str]:
@@ -186,7 +202,8 @@ def iter_docs(
         is read as plain text.
     stdin : text or binary file object, optional
         What ``-`` reads (default ``sys.stdin``): JSON Lines when the first
-        non-blank line is a JSON object, otherwise one plain-text article.
+        non-blank line is a JSON object, a JSON document when the whole
+        input parses as one, otherwise one plain-text article.
     timeout : float, default 20.0
         Seconds to wait for a URL.
     max_bytes : int, default 20_000_000

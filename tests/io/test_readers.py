@@ -256,3 +256,10 @@ def test_real_csv_gold_standard_sentences(shared_data):
     assert first.meta["id"] == rows[0]["id"] == "AAW_ARB_20080913.0007-59"
     assert (first.meta["event_type"], first.meta["label"]) == ("ASSAULT", "easy no")
     assert first.title is None and first.text == rows[0]["text"]
+
+
+def test_stdin_pretty_printed_json_array():
+    data = json.dumps([RECORD, RECORD | {"id": "b"}], ensure_ascii=False, indent=2)
+    docs = _docs(iter_docs(["-"], stdin=io.StringIO(data)))
+    assert [(d.meta["input"], d.meta["record_no"], d.meta["id"]) for d in docs] == [
+        ("-", 1, "ly-2024-0601"), ("-", 2, "b")]
