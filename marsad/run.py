@@ -155,16 +155,15 @@ class _Batch:
         self.to_code = [d for d in items
                         if isinstance(d, Doc) and d.text.strip() and d.doc_id not in known]
         self.pending = None
-        self.coded: list[tuple[Doc, str | None]] | None = None
 
 
 class _Runner:
     """State of one :func:`code_inputs` call (store, writer, pool, summary)."""
 
     def __init__(self, store: Store | None, writer: ExportWriter | None, summary: RunSummary,
-                 pipeline: Pipeline | None, pool):
+                 pipeline: Pipeline | None, pool, workers: int):
         self.store, self.writer, self.summary = store, writer, summary
-        self.pipeline, self.pool = pipeline, pool
+        self.pipeline, self.pool, self.workers = pipeline, pool, workers
         # Ids and fingerprints this run has stored or linked: articles the
         # store will not take again, so they need no coding. The store is
         # asked too only if it held articles before the run.
@@ -186,7 +185,7 @@ class _Runner:
         docs = [d for d in items if isinstance(d, Doc) and d.text.strip()]
         batch = _Batch(items, self._known(docs))
         if self.pool is not None and batch.to_code:
-            chunk = max(1, len(batch.to_code) // (4 * self.pool._processes))
+            chunk = max(1, len(batch.to_code) // (4 * self.workers))
             batch.pending = self.pool.map_async(_code_in_worker, batch.to_code, chunksize=chunk)
         return batch
 
@@ -365,7 +364,7 @@ def code_inputs(
                 "out": None if out is None or not isinstance(out, (str, Path)) else str(out),
                 "lexicon": lexicon, "batch_size": batch_size,
             })
-        runner = _Runner(store, writer, summary, local, pool)
+        runner = _Runner(store, writer, summary, local, pool, workers)
         docs = iter_docs(inputs) if stdin is None else iter_docs(inputs, stdin=stdin)
         previous = None
         for items in _batches(docs, batch_size):
