@@ -30,6 +30,11 @@ export class EventsTable {
     this.sort = '-date'; this.offset = 0; this.limit = 25; this.filter = {};
     pager.prev.addEventListener('click', () => { this.offset = Math.max(0, this.offset - this.limit); this.load(); });
     pager.next.addEventListener('click', () => { this.offset += this.limit; this.load(); });
+    // A click anywhere on a row opens its evidence, like the sentence link does.
+    table.tBodies[0].addEventListener('click', (ev) => {
+      const row = ev.target.closest('tr[data-event]');
+      if (row && !ev.target.closest('a')) location.hash = row.querySelector('a.row-link').getAttribute('href');
+    });
     this.renderHead();
   }
 
