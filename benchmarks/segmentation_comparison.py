@@ -24,6 +24,7 @@ from marsad.text import lemma_of, normalize, tokenize
 
 ROOT = Path(__file__).resolve().parents[1]
 GOLD = ROOT / "tests" / "text" / "data" / "segmentation_gold.txt"
+HELDOUT = ROOT / "tests" / "text" / "data" / "segmentation_heldout.txt"
 VERBS = ROOT / "tests" / "text" / "data" / "verb_forms.txt"
 NEWS = ROOT.parent / "shared" / "data" / "saudinewsnet"
 PROCLITICS = {"و", "ف", "ب", "ل", "ك", "س", "ال"}
@@ -139,22 +140,26 @@ def main() -> None:
     ap.add_argument("--words", type=int, default=20000, help="distinct news words for the speed test")
     args = ap.parse_args()
     gold = read_gold()
+    heldout = read_gold(HELDOUT)
     verbs = read_verbs()
     speed_words = news_words(args.words) or [w for w, _, _ in gold]
     print(f"gold words: {len(gold)}  verb groups: {len(verbs)}  speed words: {len(speed_words)}")
-    seg_ok = sum(marsad_segments(w) == segs for w, _, segs in gold)
-    print(f"marsad full clitic segmentation exact: {seg_ok}/{len(gold)} = {seg_ok / len(gold):.1%}")
-    print("| system | stem start | stem span | entry matches forms (listed / unlisted) | false matches | words/s |")
-    print("|---|---|---|---|---|---|")
+    for label, data in (("tuning set", gold), ("held-out set", heldout)):
+        ok = sum(marsad_segments(w) == segs for w, _, segs in data)
+        print(f"marsad full clitic segmentation exact, {label}: {ok}/{len(data)} = {ok / len(data):.1%}")
+    print("| system | stem start (tuning) | stem span (tuning) | stem span (held-out) "
+          "| entry matches forms (listed / unlisted) | false matches | words/s |")
+    print("|---|---|---|---|---|---|---|")
     for name, fns in systems().items():
         span = fns["span"]
         if span is not None:
             got = [(span(w), g) for w, g, _ in gold]
             start_acc = sum(s is not None and s[0] == g[0] for s, g in got) / len(gold)
             span_acc = sum(s == g for s, g in got) / len(gold)
-            acc = f"{start_acc:.1%} | {span_acc:.1%}"
+            held_acc = sum(span(w) == g for w, g, _ in heldout) / len(heldout)
+            acc = f"{start_acc:.1%} | {span_acc:.1%} | {held_acc:.1%}"
         else:
-            acc = "- | -"
+            acc = "- | - | -"
         key = fns["key"]
         keys = {e: key(e) for e, _, _ in verbs}
         hit = {True: [0, 0], False: [0, 0]}
