@@ -121,7 +121,7 @@ def doc_from_text(text: str, **fields: Any) -> Doc:
     )
 
 
-def _decode_html(html: bytes) -> str:
+def _decode_html(html: bytes, source: str, record_no: int | None) -> str:
     """Decode HTML bytes by BOM, ``<meta charset>``, or detection."""
     from marsad.io.decode import decode_bytes
 
@@ -131,7 +131,7 @@ def _decode_html(html: bytes) -> str:
             return html.decode(m.group(1).decode("ascii"))
         except (LookupError, UnicodeDecodeError):
             pass
-    return decode_bytes(html)
+    return decode_bytes(html, source, record_no, markup=True)
 
 
 def _html_datetime(html: str, day: str | None) -> str | None:
@@ -178,7 +178,7 @@ def doc_from_html(html: str | bytes, url: str | None = None, **fields: Any) -> D
     if not isinstance(html, (str, bytes)):
         raise TypeError(f"expected an HTML page as str or bytes, got {type(html).__name__}")
     meta = dict(fields.get("meta") or {})
-    page = _decode_html(html) if isinstance(html, bytes) else html
+    page = _decode_html(html, *_where(meta)) if isinstance(html, bytes) else html
     extracted = trafilatura.bare_extraction(
         page, url=url, with_metadata=True, include_comments=False, include_tables=True,
     )

@@ -27,6 +27,9 @@ _LEGACY = ("cp1256", "iso8859_6")
 _ARABIC = re.compile(r"[\u0621-\u064A\u066E-\u06D3\u06FA-\u06FF]")
 _LATIN1_LETTER = re.compile(r"[\u00C0-\u00FF]")
 _CONTROL = re.compile(r"[\x00-\x08\x0B\x0E-\x1F\x7F]")
+_SCRIPT = re.compile(r"<(script|style)\b.*?</\1\s*>", re.I | re.S)
+_TAG = re.compile(r"<[^>]*>")
+_ENTITY = re.compile(r"&#?\w+;")
 
 
 def _letters(text: str) -> int:
@@ -101,7 +104,13 @@ def _is_mojibake(text: str) -> bool:
     return len(_LATIN1_LETTER.findall(sample)) > 0.3 * letters and ("Ø" in sample or "Ù" in sample)
 
 
-def sniff_encoding(data: bytes, source: str = "<bytes>", record_no: int | None = None) -> str:
+def _prose(text: str, markup: bool) -> str:
+    """Return ``text`` without HTML scripts, styles, tags and entities when ``markup``."""
+    return _ENTITY.sub(" ", _TAG.sub(" ", _SCRIPT.sub(" ", text))) if markup else text
+
+
+def sniff_encoding(data: bytes, source: str = "<bytes>", record_no: int | None = None,
+                   *, markup: bool = False) -> str:
     """Name the codec that decodes ``data`` (a whole file or its first block).
 
     Parameters
@@ -113,6 +122,8 @@ def sniff_encoding(data: bytes, source: str = "<bytes>", record_no: int | None =
         Input name used in errors.
     record_no : int, optional
         Record number used in errors.
+    markup : bool, default False
+        Judge the text without HTML tags, scripts and entities (for pages).
 
     Returns
     -------
@@ -145,14 +156,14 @@ def sniff_encoding(data: bytes, source: str = "<bytes>", record_no: int | None =
     if text is not None:
         if len(_CONTROL.findall(text)) > 0.01 * max(len(text), 1):
             raise InputError(source, BINARY, record_no)
-        if _is_mojibake(text):
+        if _is_mojibake(_prose(text, markup)):
             raise InputError(source, f"{UNKNOWN} (UTF-8 text that was mis-decoded before saving)", record_no)
         return "utf-8"
     if len(_CONTROL.findall(head.decode("latin-1"))) > 0.01 * len(head):
         raise InputError(source, BINARY, record_no)
     best, best_share = None, 0.0
     for name in _LEGACY:
-        candidate = head.decode(name, errors="replace")
+        candidate = _prose(head.decode(name, errors="replace"), markup)
         if candidate.count("\ufffd") <= 0.001 * len(candidate) and not _is_garbage(candidate):
             share = arabic_share(candidate)
             if share > best_share:
@@ -162,7 +173,8 @@ def sniff_encoding(data: bytes, source: str = "<bytes>", record_no: int | None =
     raise InputError(source, f"{UNKNOWN} (not UTF-8, UTF-16 or Arabic Windows-1256/ISO-8859-6)", record_no)
 
 
-def decode_bytes(data: bytes, source: str = "<bytes>", record_no: int | None = None) -> str:
+def decode_bytes(data: bytes, source: str = "<bytes>", record_no: int | None = None,
+                 *, markup: bool = False) -> str:
     """Decode a whole text file, detecting its encoding.
 
     Parameters
@@ -173,6 +185,8 @@ def decode_bytes(data: bytes, source: str = "<bytes>", record_no: int | None = N
         Input name used in errors.
     record_no : int, optional
         Record number used in errors.
+    markup : bool, default False
+        As for :func:`sniff_encoding`.
 
     Returns
     -------
@@ -195,7 +209,7 @@ def decode_bytes(data: bytes, source: str = "<bytes>", record_no: int | None = N
     """
     if not data.strip():
         raise InputError(source, "empty file", record_no)
-    codec = sniff_encoding(data, source, record_no)
+    codec = sniff_encoding(data, source, record_no, markup=markup)
     try:
         text = data.decode(codec)
     except UnicodeDecodeError as exc:

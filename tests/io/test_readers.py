@@ -263,3 +263,13 @@ def test_stdin_pretty_printed_json_array():
     docs = _docs(iter_docs(["-"], stdin=io.StringIO(data)))
     assert [(d.meta["input"], d.meta["record_no"], d.meta["id"]) for d in docs] == [
         ("-", 1, "ly-2024-0601"), ("-", 2, "b")]
+
+
+def test_html_in_windows_1256_without_charset_and_binary_html(tmp_path):
+    from tests.io.conftest import page
+
+    (tmp_path / "a.html").write_bytes(page("x").replace('<meta charset="x">', "").encode("cp1256"))
+    (tmp_path / "b.html").write_bytes(b"\x89PNG\r\n\x1a\n" + bytes(100))
+    doc, error = list(iter_docs([str(tmp_path)]))
+    assert doc.title == "مقتل أربعة في غارة جوية على مأرب"
+    assert (error.source, error.reason) == (str(tmp_path / "b.html"), "binary file")
