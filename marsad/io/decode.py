@@ -76,23 +76,26 @@ def arabic_share(text: str) -> float:
 def _is_garbage(text: str) -> bool:
     """Return True when a legacy decode does not read as Arabic prose.
 
-    Real Arabic text in a single-byte code page decodes to mostly Arabic
-    letters separated by spaces; other bytes decode to a mix of Latin
-    accented letters, symbols and Arabic letters without word spacing.
+    Only the words holding non-ASCII characters are judged: ASCII bytes
+    (markup, JSON keys, URLs, digits) decode alike in every code page. In
+    real Arabic text those words are mostly Arabic letters, of ordinary
+    length, and many start with the article ``ال``; other bytes decode to a
+    mix of Latin accented letters, symbols and Arabic letters without word
+    spacing.
     """
-    sample = text[:20000]
-    if not sample.strip():
+    words = [w for w in text[:20000].split() if not w.isascii()]
+    if not words:
         return False
-    letters = _letters(sample)
-    spaces = sum(1 for ch in sample if ch.isspace())
+    chars = "".join(ch for w in words for ch in w if not ch.isascii())
+    letters = _letters(chars)
     if letters == 0:
         return True
-    symbols = sum(1 for ch in sample if unicodedata.category(ch)[0] in "SC" and ch not in "\n\r\t")
-    words = len(sample.split())
+    symbols = sum(1 for ch in chars if unicodedata.category(ch)[0] in "SC")
+    long_words = sum(1 for w in words if len(w) > 20)
     # The article "ال" starts a large share of words in any Arabic prose.
-    no_article = words >= 20 and sample.count("ال") < 0.05 * words
-    return (arabic_share(sample) < 0.6 or symbols > 0.05 * len(sample) or no_article
-            or (len(sample) > 80 and spaces < 0.05 * len(sample)))
+    no_article = len(words) >= 20 and sum(w.count("ال") for w in words) < 0.05 * len(words)
+    return (arabic_share(chars) < 0.6 or symbols > 0.05 * len(chars) or no_article
+            or long_words > 0.2 * len(words))
 
 
 def _is_mojibake(text: str) -> bool:

@@ -273,3 +273,11 @@ def test_html_in_windows_1256_without_charset_and_binary_html(tmp_path):
     doc, error = list(iter_docs([str(tmp_path)]))
     assert doc.title == "مقتل أربعة في غارة جوية على مأرب"
     assert (error.source, error.reason) == (str(tmp_path / "b.html"), "binary file")
+
+
+def test_json_records_in_windows_1256(tmp_path):
+    path = tmp_path / "feed.json"
+    path.write_bytes(json.dumps([RECORD, RECORD | {"id": "b"}], ensure_ascii=False, indent=1).encode("cp1256"))
+    docs = _docs(iter_docs([str(path)]))
+    assert [d.meta["id"] for d in docs] == ["ly-2024-0601", "b"]
+    assert docs[0].url == RECORD["url"] and docs[0].title == RECORD["title"]
