@@ -51,7 +51,7 @@ def run(articles: list[tuple[str, str]]) -> dict[str, float]:
         t2 = time.process_time()
         find_quantities(text, toks)
         t3 = time.process_time()
-        find_times(text, published)
+        find_times(text, published, toks)
         t4 = time.process_time()
         spent["sentences"] += t1 - t0
         spent["tokens"] += t2 - t1

@@ -73,5 +73,5 @@ class TextStage:
         doc.sentences = split_sentences(text)
         doc.tokens = tokenize(text)
         doc.quantities = find_quantities(text, doc.tokens)
-        doc.times = find_times(text, doc.published)
+        doc.times = find_times(text, doc.published, doc.tokens)
         return doc

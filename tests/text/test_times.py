@@ -166,3 +166,10 @@ def test_seed_times(seed_path, seed_expected):
         match = next(t for t in found if t.text == exp["text"])
         assert match.value == exp["value"], exp["text"]
     assert found[0].value == "2015-11-21T21:59"  # the dateline gives the publication moment
+
+
+def test_tokens_argument_gives_same_result(seed_path):
+    from marsad.text import tokenize
+
+    text = seed_path.read_text(encoding="utf-8") + "\nقُتِلَ أَمْسِ الأَوَّلِ وفي ٢١/١١/٢٠١٥"
+    assert find_times(text, PUB, tokenize(text)) == find_times(text, PUB)
