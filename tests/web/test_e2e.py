@@ -64,7 +64,7 @@ def ghouta(e2e_store):
     from fastapi.testclient import TestClient
 
     events = TestClient(create_app(str(e2e_store))).get(
-        "/api/events", params={"event_type": "ASSAULT", "place": "الغوطة الشرقية"}).json()["events"]
+        "/api/events", params={"event_type": "ASSAULT", "place": "الغوطة"}).json()["events"]
     assert events, "no Eastern Ghouta assault in the store"
     return events[0]
 
@@ -155,7 +155,7 @@ def test_filter_to_assault_then_open_evidence(server, browser, ghouta):
     rows = browser.find_elements(By.CSS_SELECTOR, "#events-table tbody tr")
     assert rows and all("ASSAULT" in r.find_element(By.CSS_SELECTOR, ".type-tag").text for r in rows)
     ghouta_row = browser.find_element(By.CSS_SELECTOR, f'#events-table tr[data-event="{ghouta_id}"]')
-    assert "الغوطة الشرقية" in ghouta_row.text
+    assert "الغوطة" in ghouta_row.text
 
     clusters = browser.find_elements(By.CSS_SELECTOR, "#map g.c")
     assert clusters, "no event clusters on the map"
@@ -167,7 +167,7 @@ def test_filter_to_assault_then_open_evidence(server, browser, ghouta):
 
     browser.execute_script(
         "arguments[0].querySelector('circle').dispatchEvent(new MouseEvent('click', {bubbles: true}))", cluster)
-    WebDriverWait(browser, 10).until(lambda d: "الغوطة الشرقية" in d.find_element(By.ID, "map-card").text)
+    WebDriverWait(browser, 10).until(lambda d: "الغوطة" in d.find_element(By.ID, "map-card").text)
     browser.save_screenshot(str(ARTIFACTS / "dashboard-map-card.png"))
 
     ghouta_row.find_element(By.CSS_SELECTOR, "a.row-link").click()
@@ -177,7 +177,7 @@ def test_filter_to_assault_then_open_evidence(server, browser, ghouta):
     assert trigger.text == ghouta["trigger_text"]
     assert "ASSAULT" in trigger.get_attribute("data-tip")
     highlighted = {e.text for e in browser.find_elements(By.CSS_SELECTOR, "#article-text .ann.place")}
-    assert "الغوطة الشرقية" in highlighted
+    assert any("الغوطة" in h for h in highlighted)
     assert browser.find_element(By.CSS_SELECTOR, f'#article-events .card.focus[data-event="{ghouta_id}"]')
     from selenium.webdriver.common.action_chains import ActionChains
 
