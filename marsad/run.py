@@ -182,6 +182,7 @@ class _Runner:
         return hits
 
     def submit(self, items: list[Doc | InputError]) -> _Batch:
+        """Decide which docs of a batch need coding and start coding them (in workers, if any)."""
         docs = [d for d in items if isinstance(d, Doc) and d.text.strip()]
         batch = _Batch(items, self._known(docs))
         if self.pool is not None and batch.to_code:
@@ -190,6 +191,7 @@ class _Runner:
         return batch
 
     def finish(self, batch: _Batch) -> None:
+        """Wait for a batch's coding, then store it with its failures and count the outcomes."""
         if batch.pending is not None:
             coded = batch.pending.get()
         else:
