@@ -107,7 +107,7 @@ def doc_from_text(text: str, **fields: Any) -> Doc:
         raise InputError(where, reason, record_no)
     if result.byline:
         meta.setdefault("author", result.byline)
-    when = parse_iso_like(str(published)) if published else None
+    when = parse_iso_like(published) if published else None
     if result.published and meta.get("published_field") == CRAWL_DATE_FIELD:
         when = result.published  # the article's own date line beats the crawl time
     return Doc(

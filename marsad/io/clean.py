@@ -17,7 +17,7 @@ from __future__ import annotations
 import unicodedata
 from dataclasses import dataclass, field
 
-from marsad.io.furniture import BREADCRUMB, LEAD_IN, TRAILING_COUNTER, TRAILING_FOOTER
+from marsad.io.furniture import BREADCRUMB, LEAD_IN, RELATIVE_TIME, TRAILING_COUNTER, TRAILING_FOOTER
 from marsad.io.header import find_title, header_end, read_header
 from marsad.io.lines import (EDGE, LETTER, SENTENCE_PUNCT, Line, key, repeats_headline, split_lines,
                              strip_widgets)
@@ -104,25 +104,38 @@ class CleanResult:
         return None
 
 
-def _drop_standalone(lines: list[Line], end: int) -> None:
-    """Mark lines that are furniture whatever the headline: links, crumbs, widgets, counters."""
-    last_prose = max((i for i, ln in enumerate(lines) if LETTER.search(ln.text)), default=-1)
-    for i, ln in enumerate(lines):
+def _drop_standalone(lines: list[Line]) -> None:
+    """Mark lines that are furniture whatever the headline: links, crumbs, widget bars."""
+    for ln in lines:
         if ln.drop:
             continue
         words = len(ln.text.split())
         rest, had_widget = strip_widgets(ln.text)
-        # Lines without letters are counters before the first paragraph or after the body;
-        # inside the body they may be content (lists of numbers, tables).
-        edge = i < end or i > last_prose
         if LEAD_IN.match(ln.text) and words <= 25:
             ln.drop = "related link"
         elif BREADCRUMB.match(ln.text) and words <= 15:
             ln.drop = "breadcrumb"
-        elif had_widget and not LETTER.search(rest) and (edge or LETTER.search(ln.text)):
+        elif had_widget and LETTER.search(ln.text) and not LETTER.search(rest):
             ln.drop = "widget"
-        elif edge and not LETTER.search(ln.text) and len(ln.text) <= 20:
-            ln.drop = "counter"
+        elif RELATIVE_TIME.match(rest):
+            ln.drop = "dateline"  # "منذ 3 ساعات": a timestamp wherever it stands
+
+
+def _drop_letterless(lines: list[Line], end: int) -> bool:
+    """Mark short lines without letters above the first paragraph or after the body.
+
+    Inside the body such lines may be content (lists of numbers, tables) and
+    stay. Returns whether any line was marked.
+    """
+    kept = [i for i, ln in enumerate(lines) if not ln.drop]
+    last_prose = max((i for i in kept if LETTER.search(lines[i].text)), default=-1)
+    changed = False
+    for i in kept:
+        ln = lines[i]
+        if (i < end or i > last_prose) and not LETTER.search(ln.text) and len(ln.text) <= 20:
+            ln.drop = "widget" if strip_widgets(ln.text)[1] else "counter"
+            changed = True
+    return changed
 
 
 def _drop_repeats(lines: list[Line], title_key: str) -> None:
@@ -145,8 +158,12 @@ def _drop_repeats(lines: list[Line], title_key: str) -> None:
                 ln.drop = "repeated caption" if LETTER.search(ln.text) else "separator"
 
 
-def _trim_tail(lines: list[Line], raw: str, removed: list[Removed]) -> None:
-    """Cut share/print counters and link footers glued to the end of the text."""
+def _trim_tail(lines: list[Line], removed: list[Removed]) -> bool:
+    """Cut share/print counters and link footers glued to the end of the text.
+
+    Returns whether anything was cut.
+    """
+    changed = False
     for ln in reversed(lines):
         if ln.drop:
             continue
@@ -157,9 +174,11 @@ def _trim_tail(lines: list[Line], raw: str, removed: list[Removed]) -> None:
                 removed.append(Removed(ln.start + cut, ln.end, reason, ln.text[cut:]))
                 ln.end = ln.start + cut
                 ln.text = ln.text[:cut]
+                changed = True
         if ln.text:
-            return
+            return changed
         ln.drop = "counter"
+    return changed
 
 
 def clean_scraped_text(raw: str, title: str | None = None) -> CleanResult:
@@ -218,14 +237,16 @@ def clean_scraped_text(raw: str, title: str | None = None) -> CleanResult:
     removed: list[Removed] = []
     end = header_end(lines)
     published, byline = read_header(lines[:end])
-    _drop_standalone(lines, end)
+    _drop_standalone(lines)
+    _drop_letterless(lines, end)
     title_line = None
     if title is None:
         title_line = find_title(lines, end)
         title = title_line.text if title_line else None
     title = unicodedata.normalize("NFC", " ".join(title.split())) if title else None
     _drop_repeats(lines, key(title) if title else "")
-    _trim_tail(lines, raw, removed)
+    while _drop_letterless(lines, end) | _trim_tail(lines, removed):
+        pass  # each cut at the end may expose another counter line
     for ln in lines:
         if ln.drop and ln.drop != "title":
             removed.append(Removed(ln.start, ln.end, ln.drop, raw[ln.start:ln.end]))

@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import datetime, timezone
 
 DIGITS = str.maketrans("٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹", "0123456789" * 2)
 
@@ -246,9 +246,10 @@ def parse_iso_like(value: str) -> str | None:
 
     Parameters
     ----------
-    value : str
+    value : str or int
         ``2015-07-21 02:51:32``, ``2015-07-21T02:51:32+03:00``, an RFC 2822
-        date (``Tue, 21 Jul 2015 02:51:32 GMT``), or any shape
+        date (``Tue, 21 Jul 2015 02:51:32 GMT``), Unix time in seconds (10
+        digits) or milliseconds (13 digits, read as UTC), or any shape
         :func:`find_date` reads.
 
     Returns
@@ -263,6 +264,9 @@ def parse_iso_like(value: str) -> str | None:
     v = str(value).strip().translate(DIGITS)
     if not v:
         return None
+    if re.fullmatch(r"\d{10}(?:\.\d+)?|\d{13}", v):  # Unix time in seconds or milliseconds
+        seconds = float(v) / (1000 if len(v) == 13 else 1)
+        return datetime.fromtimestamp(seconds, tz=timezone.utc).replace(tzinfo=None).isoformat(timespec="seconds")
     try:
         dt = datetime.fromisoformat(v.replace("Z", "+00:00"))
     except ValueError:

@@ -11,7 +11,7 @@ from marsad.io.dates import is_hijri_dateline, parse_dateline
 from marsad.io.furniture import BYLINE, LEAD_IN, RELATIVE_TIME
 from marsad.io.lines import LETTER, SENTENCE_PUNCT, Line, key, repeats_headline, strip_widgets, words_with_letters
 
-HEADER_MAX = 12
+HEADER_MAX = 40
 NAV_MAX_WORDS = 3
 _PARAGRAPH_END = (".", "؟", "?", "!", ":", "…")
 _CLOSERS = "\"'»”’)]"
