@@ -15,6 +15,8 @@ from __future__ import annotations
 import logging
 import multiprocessing
 import time
+from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import asdict, dataclass, field
 from functools import partial
@@ -112,11 +114,74 @@ def _code_with(pipeline: Pipeline, doc: Doc) -> tuple[Doc, str | None]:
         return doc, f"coding failed: {type(exc).__name__}: {exc}"
 
 
-def _code_in_worker(doc: Doc) -> tuple[Doc, str | None]:
-    coded, reason = _code_with(_WORKER_PIPELINE, doc)
-    coded.tokens = []          # not in the record; saves pickling them back
-    coded.quantities = []
-    return coded, reason
+def _code_in_worker(docs: list[Doc]) -> list[tuple[Doc, str | None]]:
+    """Code a chunk of docs in a worker process."""
+    out = []
+    for doc in docs:
+        coded, reason = _code_with(_WORKER_PIPELINE, doc)
+        coded.tokens = []          # not in the record; saves pickling them back
+        coded.quantities = []
+        out.append((coded, reason))
+    return out
+
+
+class _Workers:
+    """A process pool that survives a worker dying (killed for memory, a crash in C code).
+
+    ``multiprocessing.Pool`` would wait forever for a task whose worker died;
+    :class:`concurrent.futures.ProcessPoolExecutor` reports it as
+    ``BrokenProcessPool``. The chunks it broke are then coded again one doc
+    at a time in a fresh pool, so only a doc that kills its worker again is
+    lost (recorded as an error).
+    """
+
+    def __init__(self, workers: int, make_pipeline: Callable[[], Pipeline]):
+        self.workers = workers
+        self._make = make_pipeline
+        self.generation = 0
+        self._pool = self._start()
+
+    def _start(self) -> ProcessPoolExecutor:
+        ctx = multiprocessing.get_context("fork")
+        return ProcessPoolExecutor(self.workers, mp_context=ctx, initializer=_init_worker,
+                                   initargs=(self._make,))
+
+    def submit(self, docs: list[Doc]) -> tuple[int, list[tuple[Future, list[Doc]]]]:
+        """Start coding ``docs`` in chunks; return the pool generation and the futures."""
+        size = max(1, len(docs) // (4 * self.workers))
+        chunks = [docs[i:i + size] for i in range(0, len(docs), size)]
+        return self.generation, [(self._pool.submit(_code_in_worker, c), c) for c in chunks]
+
+    def collect(self, submitted: tuple[int, list[tuple[Future, list[Doc]]]]) -> list[tuple[Doc, str | None]]:
+        """Wait for submitted chunks; recode the chunks of a broken pool one doc at a time."""
+        generation, futures = submitted
+        out: list[tuple[Doc, str | None]] = []
+        for future, chunk in futures:
+            try:
+                out += future.result()
+            except BrokenProcessPool:
+                self._restart(generation)
+                generation = self.generation
+                out += [self._one(doc) for doc in chunk]
+        return out
+
+    def _one(self, doc: Doc) -> tuple[Doc, str | None]:
+        try:
+            return self._pool.submit(_code_in_worker, [doc]).result()[0]
+        except BrokenProcessPool:
+            self._restart(self.generation)
+            return doc, "coding failed: its worker process died (out of memory or a crash)"
+
+    def _restart(self, generation: int) -> None:
+        if generation == self.generation:
+            log.warning("a worker process died; starting a fresh pool")
+            self._pool.shutdown(wait=False, cancel_futures=True)
+            self._pool = self._start()
+            self.generation += 1
+
+    def close(self) -> None:
+        """Stop the workers."""
+        self._pool.shutdown(wait=True, cancel_futures=True)
 
 
 # -- driver side --------------------------------------------------------------------
@@ -161,9 +226,9 @@ class _Runner:
     """State of one :func:`code_inputs` call (store, writer, pool, summary)."""
 
     def __init__(self, store: Store | None, writer: ExportWriter | None, summary: RunSummary,
-                 pipeline: Pipeline | None, pool, workers: int):
+                 pipeline: Pipeline | None, pool: _Workers | None):
         self.store, self.writer, self.summary = store, writer, summary
-        self.pipeline, self.pool, self.workers = pipeline, pool, workers
+        self.pipeline, self.pool = pipeline, pool
         # Ids and fingerprints this run has stored or linked: articles the
         # store will not take again, so they need no coding. The store is
         # asked too only if it held articles before the run.
@@ -186,14 +251,13 @@ class _Runner:
         docs = [d for d in items if isinstance(d, Doc) and d.text.strip()]
         batch = _Batch(items, self._known(docs))
         if self.pool is not None and batch.to_code:
-            chunk = max(1, len(batch.to_code) // (4 * self.workers))
-            batch.pending = self.pool.map_async(_code_in_worker, batch.to_code, chunksize=chunk)
+            batch.pending = self.pool.submit(batch.to_code)
         return batch
 
     def finish(self, batch: _Batch) -> None:
         """Wait for a batch's coding, then store it with its failures and count the outcomes."""
         if batch.pending is not None:
-            coded = batch.pending.get()
+            coded = self.pool.collect(batch.pending)
         else:
             coded = [_code_with(self.pipeline, d) for d in batch.to_code]
         results = {id(d): r for d, r in zip(batch.to_code, coded)}
@@ -356,7 +420,7 @@ def code_inputs(
     try:
         if workers > 1:
             factory = make or partial(_same, pipeline)
-            pool = multiprocessing.get_context("fork").Pool(workers, _init_worker, (factory,))
+            pool = _Workers(workers, factory)
             local = None
         else:
             local = (make() if make else pipeline).initialize()
@@ -366,7 +430,7 @@ def code_inputs(
                 "out": None if out is None or not isinstance(out, (str, Path)) else str(out),
                 "lexicon": lexicon, "batch_size": batch_size,
             })
-        runner = _Runner(store, writer, summary, local, pool, workers)
+        runner = _Runner(store, writer, summary, local, pool)
         docs = iter_docs(inputs) if stdin is None else iter_docs(inputs, stdin=stdin)
         previous = None
         for items in _batches(docs, batch_size):
@@ -385,8 +449,7 @@ def code_inputs(
         completed = True
     finally:
         if pool is not None:
-            pool.terminate()
-            pool.join()
+            pool.close()
         if writer is not None:
             writer.close()
         summary.seconds = time.perf_counter() - started

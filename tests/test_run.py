@@ -175,3 +175,28 @@ def test_usage_errors_are_raised_before_anything_is_read(tmp_path):
         code_inputs([EXAMPLES], fmt="xml")
     with pytest.raises(TypeError, match="bare str"):
         code_inputs(str(EXAMPLES))
+
+
+class DieOn:
+    """Kills its worker process on articles containing ``word`` (as an out-of-memory kill would)."""
+
+    name = "test.die_on"
+
+    def __init__(self, word: str):
+        self.word = word
+
+    def __call__(self, doc: Doc) -> Doc:
+        if self.word in doc.text:
+            import os
+
+            os._exit(9)
+        return doc
+
+
+def test_a_worker_that_dies_costs_only_its_article(tmp_path):
+    db = tmp_path / "m.duckdb"
+    summary = code_inputs([EXAMPLES], db=db, workers=2, batch_size=2,
+                          pipeline=Pipeline([DieOn("إدلب"), KeywordEvents()]))
+    assert (summary.read, summary.stored, summary.errors) == (4, 3, 1)
+    (err,) = Store(db).errors()
+    assert err["input"].endswith("shelling.html") and "worker process died" in err["reason"]
