@@ -181,3 +181,22 @@ def test_store_file_is_plain_duckdb(filled_store):
     con = duckdb.connect(str(filled_store.path), read_only=True)
     assert con.execute("SELECT count(*) FROM articles").fetchone() == (4,)
     con.close()
+
+
+@pytest.mark.parametrize(("kwargs", "message"), [
+    ({"type": "WAR"}, "PLOVER type"),
+    ({"country": "Syria"}, "alpha-3 or alpha-2"),
+    ({"since": "21/11/2015"}, "ISO date"),
+    ({"until": "2015-13"}, "ISO date"),
+])
+def test_bad_filters_name_what_is_allowed(kwargs, message):
+    from marsad.errors import UsageError
+
+    with pytest.raises(UsageError, match=message):
+        EventFilter(**kwargs)
+
+
+def test_month_and_year_bounds_widen_to_whole_periods():
+    flt = EventFilter(since="2015-11", until="2016-02")
+    assert (flt.since, flt.until) == ("2015-11-01", "2016-02-29")
+    assert EventFilter(until="2015").until == "2015-12-31"
