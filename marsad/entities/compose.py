@@ -6,8 +6,10 @@ Rules (ours, written for Arabic news usage):
   (``المعلم``، ``القاعدة``) needs an unambiguous alias of the same actor in
   the article, or a group word before it (تنظيم، حركة، جماعة ...);
 * a country name or capital is a GPE actor (sector GOV) unless a locative
-  word or ``ب`` precedes it (``في سورية``، ``إلى طهران``, ``بدمشق``): then it is
-  only a place; after a number it names nationals (``160 روسياً``, NORP);
+  word or ``ب`` precedes it (``في سورية``، ``إلى طهران``, ``بدمشق``) or it is a
+  dateline (``لندن:``): then it is only a place; after a number it names
+  nationals (``160 روسياً``, NORP), as does a nationality adjective after a
+  number or a victim noun (``مقتل 3 عراقيين``، ``اعتقال إسرائيلي``);
 * a description noun takes the country of a following adjective or genitive
   country (``الطيران الروسي``، ``الجيشان الروسي والفرنسي``، ``حكومة العراق``),
   else, when the noun says so, of the sentence's places or the article's
@@ -38,6 +40,9 @@ GROUP_WORDS = frozenset(key(w) for w in (
 HONORIFICS = frozenset(key(w) for w in (
     "آية الله الشيخ السيد الدكتور د المشير الفريق اللواء العميد العقيد الجنرال الأمير الملك "
     "سمو فخامة الحاج الإمام السابق الحالي الجديد الأسبق").split())
+VICTIM_NOUNS = frozenset(key(w) for w in (
+    "مقتل إصابة جرح اعتقال خطف اختطاف قتل احتجاز إعدام وفاة استشهاد ترحيل طرد إطلاق سراح "
+    "الإفراج مصرع").split())
 ROLE_LABELS = {
     "president": "president", "pm": "prime minister", "fm": "foreign minister",
     "dm": "defence minister", "interior_minister": "interior minister",
@@ -90,8 +95,11 @@ def is_number(tok: Tok) -> bool:
 
 
 def locative(toks: list[Tok], m: Match) -> bool:
-    """Return True when match ``m`` is read as a location (``في``, ``ب``...)."""
+    """Return True when match ``m`` is read as a location (``في``, ``ب``, a dateline ``لندن:``)."""
     if "ب" in m.stripped:
+        return True
+    if m.j < len(toks) and not toks[m.j].is_word and toks[m.j].text in ":-" and (
+            m.i == 0 or "\n" in toks[m.i - 1].text or not toks[m.i - 1].is_word):
         return True
     k = m.i - 1
     while k >= 0 and not toks[k].is_word and toks[k].text in '"\'«»(':
@@ -177,7 +185,9 @@ class Composer:
                 if e is not None:
                     out.append(e)
             elif p.kind in (PEOPLE, ADJECTIVE):
-                if p.kind == PEOPLE or (m.i > 0 and is_number(toks[m.i - 1])):
+                # "الروس"; "مقتل 3 عراقيين"; "اعتقال إسرائيلي" - an adjective standing for people
+                if p.kind == PEOPLE or (m.i > 0 and (is_number(toks[m.i - 1])
+                                                     or toks[m.i - 1].norm in VICTIM_NOUNS)):
                     out.append(self._nationals(text, m, p.ref))
             elif p.kind == NOUN:
                 e, nxt = self._noun_entity(text, hits, k, sent_of, ctx)

@@ -74,6 +74,9 @@ class NerLexicon:
         adjectives.
     first : set of str
         Keys of common given names (``data/given_names.yaml``).
+    phrases : dict of str to list of (tuple, str)
+        Multi-word names by first key: ``(keys, label)`` with label PER,
+        ORG or LOC, longest first; matched greedily as B-/I- features.
     clusters : dict of str to tuple of str
         Word key to its distributional clusters, finest first
         (:mod:`marsad.entities.clusters`).
@@ -85,21 +88,30 @@ class NerLexicon:
     gpe: frozenset = field(default_factory=frozenset)
     first: frozenset = field(default_factory=frozenset)
     clusters: dict = field(default_factory=dict)
+    phrases: dict = field(default_factory=dict)
 
     @classmethod
     def from_data(cls, dictionary, gazetteer) -> "NerLexicon":
         """Build the lists from a loaded :class:`ActorDictionary` and :class:`Gazetteer`."""
         per, org, gpe = set(), set(), set()
+        phrases: dict = {}
+        labels = {"person": "PER", "org": "ORG", "country": "LOC", "gov": "LOC"}
         for pats in dictionary.patterns_.values():
             for p in pats:
                 target = {"person": per, "org": org, "country": gpe, "gov": gpe, "adj": gpe}.get(p.kind)
                 if target is not None and not p.ambiguous:
                     target.update(p.keys)
+                    if p.kind in labels and len(p.keys) > 1:
+                        phrases.setdefault(p.keys[0], []).append((p.keys, labels[p.kind]))
         loc = set()
         for keys, ids in gazetteer.names_.items():
             if any(gazetteer.places_[i].curated or gazetteer.places_[i].population >= 20000 for i in ids):
                 if " ".join(keys) not in gazetteer.common_words_:
                     loc.update(keys)
+                    if len(keys) > 1:
+                        phrases.setdefault(keys[0], []).append((keys, "LOC"))
+        for v in phrases.values():
+            v.sort(key=lambda kl: -len(kl[0]))
         stop = {"ال", "بن", "عبد", "ابو", "في", "من"}
         import yaml
 
@@ -109,7 +121,7 @@ class NerLexicon:
                                .read_text("utf-8"))
         first = {key(n) for group in names.values() for n in group}
         return cls(frozenset(per - stop), frozenset(org - stop), frozenset(loc - stop), frozenset(gpe - stop),
-                   frozenset(first), load_clusters())
+                   frozenset(first), load_clusters(), phrases)
 
 
 def token_features(tokens: list[str], lexicon: NerLexicon | None = None) -> list[list[str]]:
@@ -133,7 +145,9 @@ def token_features(tokens: list[str], lexicon: NerLexicon | None = None) -> list
         st = word_stem(n)
         reads = [r for r, _ in clitic_readings(n)]
         f = [f"w={n}", f"st={st}", f"p2={st[:2]}", f"p3={st[:3]}", f"s2={st[-2:]}", f"s3={st[-3:]}",
-             f"sh={_shape(tok)}", f"len={min(len(st), 8)}", f"c0={n[:1]}"]
+             f"sh={_shape(tok)}", f"len={min(len(st), 8)}", f"c0={n[:1]}", f"p4={st[:4]}", f"s4={st[-4:]}"]
+        if len(st) > 3:
+            f.extend({f"g={st[k:k + 3]}" for k in range(1, len(st) - 3)})
         if n.startswith(("ال", "وال", "بال", "لل", "فال", "كال")):
             f.append("al")
         if any(r in lex.per for r in reads):
@@ -157,17 +171,21 @@ def token_features(tokens: list[str], lexicon: NerLexicon | None = None) -> list
         if st in ORG_TRIGGERS or n in ORG_TRIGGERS:
             f.append("trig=org")
         base.append(f)
+    if lex.phrases:
+        _phrase_features(tokens, base, lex.phrases)
     out = []
     last = len(tokens) - 1
     for i, f in enumerate(base):
         feats = ["b"] + f
+        if i > 0:
+            feats.append(f"bi={base[i - 1][0][2:]}|{f[0][2:]}")
         for off in (-2, -1, 1, 2):
             j = i + off
             if 0 <= j <= last:
                 nb = base[j]
                 feats.append(f"{off}:{nb[0]}")
                 feats.append(f"{off}:{nb[1]}")
-                feats.extend(f"{off}:{x}" for x in nb[6:] if x.startswith(("lex", "trig", "sh", "al", "cc")))
+                feats.extend(f"{off}:{x}" for x in nb[6:] if x.startswith(("lex", "trig", "sh", "al", "cc", "ph")))
                 if off in (-1, 1):
                     feats.extend(f"{off}:{x}" for x in nb[6:] if x.startswith("cf"))
             else:
@@ -178,6 +196,30 @@ def token_features(tokens: list[str], lexicon: NerLexicon | None = None) -> list
             feats.append("eos")
         out.append(feats)
     return out
+
+
+def _phrase_features(tokens: list[str], base: list[list[str]], phrases: dict) -> None:
+    """Append ``ph=B-X``/``ph=I-X`` to tokens inside a known multi-word name (greedy, longest first)."""
+    norms = [key(t) for t in tokens]
+    i = 0
+    while i < len(tokens):
+        hit = None
+        for first, _ in clitic_readings(norms[i]) if norms[i] else ():
+            for keys, label in phrases.get(first, ()):
+                n = len(keys)
+                if norms[i + 1:i + n] == list(keys[1:]):
+                    hit = (n, label)
+                    break
+            if hit:
+                break
+        if hit:
+            n, label = hit
+            base[i].append(f"ph=B-{label}")
+            for k in range(i + 1, i + n):
+                base[k].append(f"ph=I-{label}")
+            i += n
+        else:
+            i += 1
 
 
 def read_conll(path: str | Path) -> list[list[tuple[str, str]]]:
@@ -289,11 +331,12 @@ class NerTagger:
     lexicon : NerLexicon, optional
         Word lists used as features; must be the same at training and
         prediction time (the stage builds it from the bundled data).
-    c1, c2 : float, default 0.05, 0.01
-        L1 and L2 regularisation (L1 keeps the model small).
+    c1, c2 : float, default 0.03, 0.01
+        L1 and L2 regularisation (L1 keeps the model small); chosen on the
+        dev split among (0.05, 0.01), (0.01, 0.01), (0.05, 0.005), (0, 0.05).
     max_iterations : int, default 150
         L-BFGS iterations.
-    min_freq : int, default 2
+    min_freq : int, default 1
         Features seen fewer times are dropped.
 
     Attributes
@@ -311,7 +354,7 @@ class NerTagger:
     """
 
     def __init__(self, model_path: str | Path | None = None, lexicon: NerLexicon | None = None,
-                 c1: float = 0.05, c2: float = 0.01, max_iterations: int = 150, min_freq: int = 2):
+                 c1: float = 0.03, c2: float = 0.01, max_iterations: int = 150, min_freq: int = 1):
         self.model_path = model_path
         self.lexicon = lexicon
         self.c1 = c1

@@ -1,7 +1,8 @@
 """Find place names in a tokenised article and link each to one gazetteer place.
 
-Rules (ours): a curated place, a country, or a GeoNames city of 300,000+
-people is a place wherever its name stands; a smaller GeoNames place, or a
+Rules (ours): a curated place, a country, a GeoNames city of 300,000+
+people in the Arab world and its neighbours, or of 1,000,000+ elsewhere, is a
+place wherever its name stands; a smaller GeoNames place, or a
 name that is also a common word (``places.yaml`` ``common_words``), needs a
 place word before it (مدينة، بلدة، قرية، محافظة ...) or the tagger's LOC tag.
 ``حماة`` followed by a definite noun (``حماة الوطن``) is not the city. Among
@@ -16,9 +17,14 @@ from collections import Counter
 
 from marsad.entities.gazetteer import Gazetteer, PlaceRecord
 from marsad.entities.matcher import Match, Tok, longest_at
+from marsad.entities.ner import bio_spans
 from marsad.entities.words import key
 
 BIG_CITY = 300_000
+WORLD_CITY = 1_000_000
+NEAR_REGION = frozenset(
+    "DZ BH KM DJ EG IQ JO KW LB LY MR MA OM PS QA SA SO SD SY TN AE YE IR TR IL AF PK".split())
+"""Arab League members and neighbours: their cities of 300,000+ count without a place word."""
 ADMIN_WORDS = frozenset(key(w) for w in "محافظة ولاية إقليم محافظات".split())
 CITY_WORDS = frozenset(key(w) for w in "مدينة بلدة العاصمة عاصمة ضاحية حي مخيم منطقة ناحية مدن بلدات".split())
 VILLAGE_WORDS = frozenset(key(w) for w in "قرية قرى".split())
@@ -100,11 +106,18 @@ class PlaceFinder:
             j += 1
         return None
 
-    def keep(self, toks: list[Tok], m: Match, cands: list[PlaceRecord], tags: list[str]) -> bool:
-        """Return True when a name hit should count as a place (guards against common words)."""
+    def keep(self, toks: list[Tok], m: Match, cands: list[PlaceRecord], loc_spans: set) -> bool:
+        """Return True when a name hit should count as a place (guards against common words).
+
+        Parameters
+        ----------
+        loc_spans : set of (int, int)
+            Token ranges the tagger labelled LOC; only an exact match
+            supports a name (``جبل`` inside ``جبل طارق`` does not).
+        """
         name = " ".join(m.keys)
         trigger = place_trigger(toks, m)
-        tagged = any(tags[t].endswith("LOC") for t in range(m.i, m.j))
+        tagged = (m.i, m.j) in loc_spans
         if name in self.gazetteer.homographs_ and m.j < len(toks) and toks[m.j].is_word:
             nxt = toks[m.j]
             if nxt.norm.startswith("ال") and nxt.norm not in DIRECTIONS and trigger is None \
@@ -112,7 +125,10 @@ class PlaceFinder:
                 return False
         if name in self.gazetteer.common_words_:
             return trigger is not None or tagged
-        if any(p.curated or p.population >= BIG_CITY for p in cands):
+        if name in self.gazetteer.ambiguous_:  # مالي "financial": the country needs support
+            cands = [p for p in cands if p.feature != "country"]
+        if any(p.curated or p.population >= WORLD_CITY
+               or (p.population >= BIG_CITY and p.country_code in NEAR_REGION) for p in cands):
             return True
         return trigger is not None or tagged
 
@@ -132,7 +148,8 @@ class PlaceFinder:
             Alpha-2 codes of countries the article names (updated in place
             with the countries of unambiguous places).
         """
-        hits = [(m, c) for m, c in self.candidates(text, toks, blocked) if c and self.keep(toks, m, c, tags)]
+        loc_spans = {(i, j) for i, j, typ in bio_spans(tags) if typ == "LOC"}
+        hits = [(m, c) for m, c in self.candidates(text, toks, blocked) if c and self.keep(toks, m, c, loc_spans)]
         for _, cands in hits:
             if len({p.country_code for p in cands}) == 1:
                 countries[cands[0].country_code] += 1
