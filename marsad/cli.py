@@ -179,6 +179,8 @@ def cmd_code(args: argparse.Namespace) -> int:
     """``marsad code``: code inputs into the store and/or an output file."""
     from marsad.run import code_inputs
 
+    if args.lexicon and not Path(args.lexicon).is_file():
+        raise UsageError(f"no lexicon file at {args.lexicon}")
     db = None if args.no_db else _db_path(args)
     out: Any = args.output
     if db is None and out is None:

@@ -64,6 +64,7 @@ def test_exit_1_when_some_inputs_fail(tmp_path, capsys):
     ["code", EXAMPLES, "--workers", "0", "--no-db"],
     ["code", EXAMPLES, "--db", "x.duckdb", "--no-db"],
     ["code", EXAMPLES, "--no-db", "--format", "parquet"],
+    ["code", EXAMPLES, "--no-db", "--lexicon", "/no/such/lexicon.yaml"],
     ["events", "--db", "/no/such/store.duckdb"],
     ["eval", "gsr", "/no/such/gsr"],
     ["frobnicate"],
