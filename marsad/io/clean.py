@@ -22,6 +22,9 @@ from marsad.io.header import find_title, header_end, read_header
 from marsad.io.lines import (EDGE, LETTER, SENTENCE_PUNCT, Line, key, repeats_headline, split_lines,
                              strip_widgets)
 
+# Tail furniture (counters, link footers) is looked for in the last characters only.
+TAIL_WINDOW = 300
+
 
 @dataclass(frozen=True, slots=True)
 class Removed:
@@ -168,7 +171,7 @@ def _trim_tail(lines: list[Line], removed: list[Removed]) -> bool:
         if ln.drop:
             continue
         for rx, reason in ((TRAILING_COUNTER, "counter"), (TRAILING_FOOTER, "footer")):
-            m = rx.search(ln.text)
+            m = rx.search(ln.text, max(0, len(ln.text) - TAIL_WINDOW))
             if m and m.start() < len(ln.text):
                 cut = len(ln.text[: m.start()].rstrip(EDGE))
                 removed.append(Removed(ln.start + cut, ln.end, reason, ln.text[cut:]))

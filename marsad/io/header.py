@@ -32,7 +32,7 @@ def header_end(lines: list[Line]) -> int:
         headlines, date lines and menus are neither.
     """
     for i, ln in enumerate(lines[:HEADER_MAX]):
-        n = words_with_letters(ln.text)
+        n = words_with_letters(ln.text, limit=31)
         if n > 30 or (n >= 5 and ln.text.rstrip(_CLOSERS).endswith(_PARAGRAPH_END)):
             return i
     return min(len(lines), HEADER_MAX)
