@@ -23,6 +23,7 @@ import gzip
 import io
 import json
 import logging
+import re
 import zipfile
 import zlib
 from collections.abc import Callable, Iterator
@@ -37,6 +38,7 @@ from marsad.io.streams import iter_json_values, text_stream
 log = logging.getLogger(__name__)
 
 Item = Doc | InputError
+_HTML_START = re.compile(rb"(?:\xef\xbb\xbf)?\s*(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html)\b", re.I | re.S)
 CONTAINER_ERRORS = (EOFError, zlib.error, gzip.BadGzipFile, zipfile.BadZipFile)
 Reader = Callable[[BinaryIO, str, int], Iterator[Item]]
 
@@ -87,6 +89,9 @@ def guard(source: str, record_no: int | None, build: Callable[[], Doc]) -> Item:
 def read_txt(stream: BinaryIO, source: str, max_bytes: int) -> Iterator[Item]:
     """Yield the one article of a plain-text file (encoding detected).
 
+    A file that starts like an HTML page (``<!DOCTYPE html>``, ``<html>``)
+    is read as one, whatever its name.
+
     Parameters
     ----------
     stream, source, max_bytes
@@ -98,7 +103,10 @@ def read_txt(stream: BinaryIO, source: str, max_bytes: int) -> Iterator[Item]:
         One per article, in order.
     """
     def build() -> Doc:
-        text = decode_bytes(_read_capped(stream, source, max_bytes), source)
+        data = _read_capped(stream, source, max_bytes)
+        if _HTML_START.match(data[:1024]):  # a saved page under another name
+            return doc_from_html(data, meta={"input": source, "record_no": None})
+        text = decode_bytes(data, source)
         return doc_from_text(text, meta={"input": source, "record_no": None})
     yield guard(source, None, build)
 

@@ -281,3 +281,13 @@ def test_json_records_in_windows_1256(tmp_path):
     docs = _docs(iter_docs([str(path)]))
     assert [d.meta["id"] for d in docs] == ["ly-2024-0601", "b"]
     assert docs[0].url == RECORD["url"] and docs[0].title == RECORD["title"]
+
+
+def test_page_saved_under_another_name_is_read_as_html(tmp_path):
+    from tests.io.conftest import page
+
+    path = tmp_path / "marib.page"
+    path.write_text(page(), encoding="utf-8")
+    (doc,) = _docs(iter_docs([str(path)]))
+    assert doc.title == "مقتل أربعة في غارة جوية على مأرب"
+    assert "إعلان" not in doc.text
