@@ -191,6 +191,8 @@ def doc_from_html(html: str | bytes, url: str | None = None, **fields: Any) -> D
     if not fields.get("published"):
         fields["published"] = _html_datetime(page, extracted.date)
     fields["url"] = url or extracted.url
+    if not fields.get("source") and not fields["url"] and extracted.sitename:
+        fields["source"] = extracted.sitename  # og:site_name when no address is known
     fields["raw"] = page
     try:
         return doc_from_text(body, **fields)
