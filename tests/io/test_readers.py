@@ -291,3 +291,11 @@ def test_page_saved_under_another_name_is_read_as_html(tmp_path):
     (doc,) = _docs(iter_docs([str(path)]))
     assert doc.title == "مقتل أربعة في غارة جوية على مأرب"
     assert "إعلان" not in doc.text
+
+
+def test_site_name_is_the_source_when_no_address():
+    from tests.io.conftest import page
+
+    html = page().replace("<title>", '<meta property="og:site_name" content="موقع الخبر"><title>')
+    assert doc_from_html(html).source == "موقع الخبر"
+    assert doc_from_html(html, url="https://www.yemen.example.org/a").source == "yemen.example.org"
