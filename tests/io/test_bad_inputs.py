@@ -6,7 +6,7 @@ import json
 from marsad.doc import Doc
 from marsad.errors import InputError
 from marsad.io import iter_docs
-from tests.io.conftest import NAV_ONLY, PLAIN, RECORD
+from tests.io.samples import NAV_ONLY, PLAIN, RECORD
 
 GOOD = json.dumps(RECORD, ensure_ascii=False)
 
@@ -80,7 +80,7 @@ def test_truncated_warc_gz_keeps_records_before_the_cut(tmp_path):
     from warcio.statusandheaders import StatusAndHeaders
     from warcio.warcwriter import WARCWriter
 
-    from tests.io.conftest import page
+    from tests.io.samples import page
 
     buf = io.BytesIO()
     writer = WARCWriter(buf, gzip=True)

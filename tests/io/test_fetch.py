@@ -11,7 +11,7 @@ import pytest
 from marsad.doc import Doc
 from marsad.errors import InputError
 from marsad.io import fetch_url, iter_docs
-from tests.io.conftest import PLAIN, RECORD, page
+from tests.io.samples import PLAIN, RECORD, page
 
 ROUTES = {
     "/news/marib.html": ("text/html; charset=utf-8", page().encode("utf-8")),

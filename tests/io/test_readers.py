@@ -13,7 +13,7 @@ from warcio.warcwriter import WARCWriter
 from marsad.doc import Doc
 from marsad.errors import InputError
 from marsad.io import doc_from_html, doc_from_record, doc_from_text, iter_docs
-from tests.io.conftest import NAV_ONLY, PLAIN, RECORD, page
+from tests.io.samples import NAV_ONLY, PLAIN, RECORD, page
 
 
 def _docs(items):
@@ -219,7 +219,7 @@ def test_agency_dateline_stays_and_beats_crawl_time(shared_data):
 
 
 def test_wrapped_json_tsv_semicolon_csv_and_html_records(tmp_path):
-    from tests.io.conftest import page
+    from tests.io.samples import page
 
     (tmp_path / "a.json").write_text(json.dumps({"status": "ok", "articles": [RECORD, RECORD | {"id": "w2"}]},
                                                 ensure_ascii=False), encoding="utf-8")
@@ -266,7 +266,7 @@ def test_stdin_pretty_printed_json_array():
 
 
 def test_html_in_windows_1256_without_charset_and_binary_html(tmp_path):
-    from tests.io.conftest import page
+    from tests.io.samples import page
 
     (tmp_path / "a.html").write_bytes(page("x").replace('<meta charset="x">', "").encode("cp1256"))
     (tmp_path / "b.html").write_bytes(b"\x89PNG\r\n\x1a\n" + bytes(100))
@@ -284,7 +284,7 @@ def test_json_records_in_windows_1256(tmp_path):
 
 
 def test_page_saved_under_another_name_is_read_as_html(tmp_path):
-    from tests.io.conftest import page
+    from tests.io.samples import page
 
     path = tmp_path / "marib.page"
     path.write_text(page(), encoding="utf-8")
@@ -294,7 +294,7 @@ def test_page_saved_under_another_name_is_read_as_html(tmp_path):
 
 
 def test_site_name_is_the_source_when_no_address():
-    from tests.io.conftest import page
+    from tests.io.samples import page
 
     html = page().replace("<title>", '<meta property="og:site_name" content="موقع الخبر"><title>')
     assert doc_from_html(html).source == "موقع الخبر"
