@@ -63,6 +63,11 @@ class EventStage:
     use_model : bool, default True
         Use the bundled sentence classifier to keep only ASSAULT and
         PROTEST mentions that report a happening (see docs/evaluation.md).
+    keep_strong : bool, default False
+        Keep a mention the classifier doubts when the rules found strong
+        evidence (a state or armed actor with a country and a place, or a
+        verb with counted dead): the classifier was trained on 2007-2011
+        newswire and should not veto a fully specified report.
 
     Attributes
     ----------
@@ -75,7 +80,7 @@ class EventStage:
     --------
     >>> from marsad.doc import Doc
     >>> stage = EventStage()
-    >>> doc = stage(Doc("قصفت الطائرات المدينة."))
+    >>> doc = stage(Doc("قصفت الطائرات الإسرائيلية مدينة غزة أمس."))
     >>> [(e.event_type, e.mode) for e in doc.events]
     [('ASSAULT', 'shelling')]
     """
@@ -84,9 +89,10 @@ class EventStage:
     requires = ["doc.sentences", "doc.tokens", "doc.entities", "doc.places", "doc.times", "doc.quantities"]
     assigns = ["doc.events"]
 
-    def __init__(self, lexicon: str | None = None, use_model: bool = True):
+    def __init__(self, lexicon: str | None = None, use_model: bool = True, keep_strong: bool = False):
         self.lexicon = lexicon
         self.use_model = use_model
+        self.keep_strong = keep_strong
         self.lexicon_: Lexicon | None = None
         self.model_: SentenceModel | None = None
 
@@ -191,7 +197,8 @@ class EventStage:
                 if entry.type not in probs:
                     probs[entry.type] = self.model_.probability(entry.type, words, triggers, flags, clauses)
                 p = probs[entry.type]
-                if status == "reported" and p < self.model_.threshold(entry.type):
+                strong = _strong_evidence(trig, actor, place, counts, entry.type)
+                if status == "reported" and p < self.model_.threshold(entry.type) and not (self.keep_strong and strong):
                     continue
                 conf = round(0.4 * conf + 0.6 * p, 3)
             trigger = Span(doc.text[trig.start:trig.end], trig.start, trig.end)
@@ -206,6 +213,14 @@ class EventStage:
             )
             drafts.append(_Draft(ev, clause.first, id(speaker) if speaker is not None else None))
         return _merge_in_sentence(drafts)
+
+
+def _strong_evidence(trig, actor, place, counts, event_type: str) -> bool:
+    """True when the rules alone make a report certain: a known armed or state actor and a place, or counted victims."""
+    if event_type == "ASSAULT" and counts.get("fatalities") and trig.is_verb:
+        return True
+    return (actor is not None and actor.country is not None and actor.sector in ("MIL", "GOV", "REB", "COP")
+            and place is not None and trig.entry.weight >= 0.8)
 
 
 def _merge_in_sentence(drafts: list[_Draft]) -> list[Event]:

@@ -28,6 +28,7 @@ from marsad.events.match import Trigger, Word
 
 MODEL_FILE = "data/sentence_model.json"
 MODEL_TYPES = ("ASSAULT", "PROTEST")
+WORD_SCALE = 4.0
 
 
 def _stem(w: str) -> str:
@@ -52,15 +53,18 @@ def sentence_features(event_type: str, words: list[Word], triggers: list[Trigger
     Returns
     -------
     dict of str to float
-        ``w:<stem>`` word presence, ``t:<entry id>`` trigger families,
+        ``w:<stem>`` word presence (``WORD_SCALE / sqrt(n_words)``), ``t:<entry id>`` trigger families,
         ``s:<status>``/``k:<clause kind>`` of each trigger of the type,
         ``obj``/``bg`` when a trigger is an object or background, ``n``
         trigger count bucket, ``pos:<0..3>`` where the first trigger sits.
     """
     f: dict[str, float] = {}
+    # word presence scaled by 1/sqrt(length), so a short plain report is not
+    # penalised for having few words (CV F1 unchanged, see docs/evaluation.md)
+    wv = WORD_SCALE / math.sqrt(max(len(words), 1))
     for w in words:
         if len(w.fold) > 1:
-            f["w:" + _stem(w.fold)] = 1.0
+            f["w:" + _stem(w.fold)] = wv
     mine = [t for t in triggers if t.entry.type == event_type]
     for t in triggers:
         f["o:" + t.entry.type] = 1.0
