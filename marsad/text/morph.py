@@ -148,9 +148,11 @@ def _candidates(s: str, deep: bool = True):
         if len(b) == 2:  # hollow with consonant suffix: قلنا
             yield b[0] + "ا" + b[1]
     t = s
+    prefixes = "يتن"  # 1st person singular ا only after the future marker: سأقول
     if len(t) >= 4 and t[0] == "س" and t[1] in "يتنا":
         t = t[1:]
-    if len(t) >= 3 and t[0] in "يتنا":
+        prefixes = "يتنا"
+    if len(t) >= 3 and t[0] in prefixes:
         core0 = t[1:]
         for suf in _IMPF_SUFFIXES:
             if suf and not core0.endswith(suf):

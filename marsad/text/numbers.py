@@ -133,6 +133,10 @@ _TRIGGERS = frozenset(NUMBER_WORDS) | frozenset(SCALES) | frozenset(_VAGUE) | fr
 )
 
 
+_ONE_OF = frozenset(normalize(w) for w in ("أحد", "إحدى"))
+_TEN_WORDS = frozenset(normalize(w) for w in ("عشر", "عشرة"))
+
+
 def parse_number(s: str) -> float | None:
     """Return the value of one number written in digits or as one word.
 
@@ -276,6 +280,8 @@ def _read_number(tokens: list[Token], i: int) -> tuple[int, float | None]:
             current += v
         elif t.kind == "word" and t.norm in NUMBER_WORDS:
             v = NUMBER_WORDS[t.norm]
+            if t.norm in _ONE_OF and not (j + 1 < n and tokens[j + 1].norm in _TEN_WORDS):
+                break  # أحد/إحدى: "one of", not a count, unless a teen (أحد عشر)
             prev_num = j > i and tokens[j - 1].kind == "number"
             if prev_num and v == parse_number(tokens[j - 1].text):
                 j += 1  # "4 أربعة": the word restates the digits
