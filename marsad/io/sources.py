@@ -47,7 +47,7 @@ def is_hidden(name: str) -> bool:
         True when any part starts with ``.`` or is ``__MACOSX``.
     """
     parts = name.replace("\\", "/").split("/")
-    return any(p.startswith(".") or p == "__MACOSX" for p in parts if p)
+    return any((p.startswith(".") and p not in (".", "..")) or p == "__MACOSX" for p in parts)
 
 
 def reader_for(name: str) -> formats.Reader | None:
