@@ -34,7 +34,7 @@ from marsad.entities.words import key
 LOCATIVE = frozenset(key(w) for w in (
     "في فى إلى الى من داخل قرب بالقرب نحو حول عند شمال جنوب شرق غرب شمالي جنوبي شرقي غربي وسط "
     "أنحاء مدينة العاصمة محيط ضواحي ريف أطراف حدود عبر باتجاه بمدينة بالعاصمة وصل زار يزور "
-    "زيارة مطار سفارة سفير سفارتها").split())
+    "زيارة مطار شوارع شارع ميدان ساحة مدن أحياء حي مناطق منطقة قرى عاصمة سماء أجواء").split())
 GROUP_WORDS = frozenset(key(w) for w in (
     "تنظيم حركة جماعة حزب قناة وكالة عناصر مقاتلي مسلحي أنصار جبهة صحيفة موقع").split())
 HONORIFICS = frozenset(key(w) for w in (
@@ -50,7 +50,7 @@ ROLE_LABELS = {
     "emir": "emir", "crown_prince": "crown prince", "chancellor": "chancellor",
     "vice_president": "vice president", "spokesman": "spokesperson", "adviser": "adviser",
     "envoy": "envoy", "sg": "secretary-general", "opposition_leader": "opposition leader",
-    "speaker": "speaker", "leader": "leader", "commander": "commander"}
+    "speaker": "speaker", "leader": "leader", "commander": "commander", "ambassador": "ambassador"}
 
 
 @dataclass
@@ -186,8 +186,8 @@ class Composer:
                     out.append(e)
             elif p.kind in (PEOPLE, ADJECTIVE):
                 # "الروس"; "مقتل 3 عراقيين"; "اعتقال إسرائيلي" - an adjective standing for people
-                if p.kind == PEOPLE or (m.i > 0 and (is_number(toks[m.i - 1])
-                                                     or toks[m.i - 1].norm in VICTIM_NOUNS)):
+                if p.kind == PEOPLE or (m.i > 0 and (is_number(toks[m.i - 1]) or any(
+                        r in VICTIM_NOUNS for r, _, _ in toks[m.i - 1].readings))):
                     out.append(self._nationals(text, m, p.ref))
             elif p.kind == NOUN:
                 e, nxt = self._noun_entity(text, hits, k, sent_of, ctx)
@@ -326,5 +326,5 @@ class Composer:
         sector = "IGO" if self.dictionary.actors_[body].kind == "org" and \
             self.dictionary.actors_[body].sector == "IGO" else "GOV"
         label = f"{ROLE_LABELS.get(role, role)} ({self.dictionary.actors_[body].label_en})"
-        actor_id = f"{country}:{sector}" if country else sector
+        actor_id = f"{country}:{sector}" if country else f"{body}:{sector}"
         return Entity(span, m.start, end, "PER", actor_id, label, country, sector, None, "composed"), nxt
