@@ -12,6 +12,7 @@ import functools
 import io
 import json
 import os
+import stat
 import sys
 from collections.abc import Iterator, Sequence
 from pathlib import Path
@@ -89,7 +90,8 @@ def _read_file(path: Path, max_bytes: int) -> Iterator[Doc | InputError]:
     reader = reader_for(path.name) or formats.read_txt
     try:
         with open(path, "rb") as stream:
-            if os.fstat(stream.fileno()).st_size == 0:
+            info = os.fstat(stream.fileno())
+            if stat.S_ISREG(info.st_mode) and info.st_size == 0:  # pipes report 0 too
                 yield InputError(source, "empty file")
                 return
             yield from reader(stream, source, max_bytes)
