@@ -60,12 +60,14 @@ _YEARW = _N("عام|سنة|العام|السنة")
 _B = r"(?:(?<!\w)|(?<=(?<!\w)[وفبلك])|(?<=(?<!\w)[وف][بلك]))"
 _E = r"(?!\w)"
 _CLOCK = r"(?:\s*-?\s*(?:" + _N("الساعة") + r"\s+)?(?P<{p}hh>\d{{1,2}}):(?P<{p}mi>\d{{2}})(?:\s*(?P<{p}ap>" + _N("صباحا|مساء|ص|م") + r")(?!\w))?)?"
+# A month name may be followed by its other-system name in brackets: يوليو (تموز)
+_ALSO = rf"(?:\s*\((?:{_MON})\))?"
 _NUMW = _alt([w for w, v in NUMBER_WORDS.items() if v <= 30])
 
 _PATTERNS = [
     # A: day + month name [+ year] [+ relative] [+ clock]
     rf"(?P<A>(?:(?:{_WD})\s*[,-]?\s*)?(?P<Ad>\d{{1,2}})\s*[/-]?\s*(?:{_N('من')}\s+)?(?:{_N('شهر')}\s+)?"
-    rf"(?P<Am>{_MON})(?:\s*[/,-]?\s*(?:{_N('من')}\s+)?(?:(?:{_YEARW})\s+)?(?P<Ay>\d{{4}})(?:\s*{_N('م')}{_E})?)?"
+    rf"(?P<Am>{_MON}){_ALSO}(?:\s*[/,-]?\s*(?:{_N('من')}\s+)?(?:(?:{_YEARW})\s+)?(?P<Ay>\d{{4}})(?:\s*{_N('م')}{_E})?)?"
     rf"(?:\s+(?P<Arel>{_REL}))?{_CLOCK.format(p='A')})",
     # B: numeric date d/m/y or ISO y-m-d
     rf"(?P<B>(?:(?:{_WD})\s*[,-]?\s*)?(?:(?P<Bd>\d{{1,2}})[/.-](?P<Bm>\d{{1,2}})[/.-](?P<By>\d{{4}}|\d{{2}})"
@@ -77,11 +79,11 @@ _PATTERNS = [
     # E: day + (the month) current/last/next: 13 الجاري
     rf"(?P<E>(?P<Ed>\d{{1,2}})\s+(?:{_N('من')}\s+)?(?:(?:{_N('الشهر|شهر')})\s+)?(?P<Erel>{_N('الجاري|الحالي|الماضي|المنصرم|المقبل|القادم')}))",
     # F: [edge] month name + year
-    rf"(?P<F>(?:(?P<Fedge>{_EDGE})\s+)?(?:{_N('شهر')}\s+)?(?P<Fm>{_MON})\s*[/,-]?\s*(?:{_N('من')}\s+)?(?:(?:{_YEARW})\s+)?(?P<Fy>\d{{4}}))",
+    rf"(?P<F>(?:(?P<Fedge>{_EDGE})\s+)?(?:{_N('شهر')}\s+)?(?P<Fm>{_MON}){_ALSO}\s*[/,-]?\s*(?:{_N('من')}\s+)?(?:(?:{_YEARW})\s+)?(?P<Fy>\d{{4}}))",
     # G: [edge] month name [relative]
-    rf"(?P<G>(?:(?P<Gedge>{_EDGE})\s+)?(?P<Gcue>{_N('شهر')}\s+)?(?P<Gm>{_MON})(?:\s+(?P<Grel>{_REL}))?)",
+    rf"(?P<G>(?:(?P<Gedge>{_EDGE})\s+)?(?P<Gcue>{_N('شهر')}\s+)?(?P<Gm>{_MON}){_ALSO}(?:\s+(?P<Grel>{_REL}))?)",
     # H: relative day with optional part of day: مساء أمس الأول
-    rf"(?P<H>(?:(?P<Hpart>{_PART})\s+)?(?:{_N('يوم')}\s+)?(?P<Hday>{_N('أمس الأول|أول أمس|أول من أمس|أمس|الأمس|البارحة|اليوم|غدا|غد|الغد|بعد غد|الليلة')})(?P<Hnext>\s+{_N('التالي|السابق')})?)",
+    rf"(?P<H>(?:(?P<Hpart>{_PART})\s+)?(?:{_N('يوم')}\s+)?(?P<Hday>{_N('أمس الأول|أول أمس|أول من أمس|أمس|الأمس|البارحة|اليوم|غدا|غد|الغد|بعد غد|الليلة')})(?P<Hnext>\s+{_N('التالي|السابق')})?(?:[ \t]*\(?[ \t]*(?:{_WD})[ \t]*\)?)?)",
     # I: weekday with optional part of day and relative word
     rf"(?P<I>(?:(?P<Ipart>{_PART})\s+)?(?:{_N('يوم')}\s+)?(?P<Iwd>{_WD})(?:\s+(?P<Irel>{_FUT}|{_PAST}))?)",
     # J: [edge] the week/month/year + relative; this week/month/year
