@@ -50,7 +50,10 @@ def _host(url: str | None) -> str | None:
     """Return the host of ``url`` without ``www.``, or None."""
     if not url:
         return None
-    host = urlsplit(url).hostname or ""
+    try:
+        host = urlsplit(str(url)).hostname or ""
+    except ValueError:  # a malformed address is metadata, not a reason to refuse the article
+        return None
     return host.removeprefix("www.") or None
 
 
