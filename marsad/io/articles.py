@@ -16,6 +16,7 @@ from marsad.doc import Doc
 from marsad.errors import InputError
 from marsad.io.clean import clean_scraped_text
 from marsad.io.dates import parse_iso_like
+from marsad.io.lines import words_with_letters
 
 TEXT_FIELDS = ("text", "content", "body", "article", "full_text")
 HTML_FIELDS = ("html", "raw_html", "page_html")
@@ -28,6 +29,7 @@ SOURCE_FIELDS = ("source", "site", "publisher", "outlet")
 # Carried values longer than this stay out of ``meta`` (they are text, not metadata).
 MAX_META_CHARS = 2000
 MIN_ARTICLE_LETTERS = 20
+MIN_SENTENCE_WORDS = 5
 NO_ARTICLE = "HTML with no article"
 
 _META_DATE = re.compile(
@@ -148,6 +150,12 @@ def _html_datetime(html: str, day: str | None) -> str | None:
     return day
 
 
+def _has_sentence(body: str) -> bool:
+    """Say whether some line of ``body`` is prose (``MIN_SENTENCE_WORDS`` words), not a menu."""
+    return any(words_with_letters(line, limit=MIN_SENTENCE_WORDS) >= MIN_SENTENCE_WORDS
+               for line in body.splitlines())
+
+
 def doc_from_html(html: str | bytes, url: str | None = None, **fields: Any) -> Doc:
     """Build a cleaned Doc from an HTML page: main text, title, date and url.
 
@@ -173,8 +181,9 @@ def doc_from_html(html: str | bytes, url: str | None = None, **fields: Any) -> D
     TypeError
         If ``html`` is neither str nor bytes.
     InputError
-        ``"HTML with no article"`` when no main text of at least 20 letters is
-        found; encoding errors from :func:`marsad.io.decode.decode_bytes`.
+        ``"HTML with no article"`` when the main text found has fewer than 20
+        letters or no line of five words (a menu, a gallery); encoding errors
+        from :func:`marsad.io.decode.decode_bytes`.
     """
     import trafilatura
 
@@ -186,7 +195,7 @@ def doc_from_html(html: str | bytes, url: str | None = None, **fields: Any) -> D
         page, url=url, with_metadata=True, include_comments=False, include_tables=True,
     )
     body = (extracted.text or "") if extracted is not None else ""
-    if len(_LETTER.findall(body)) < MIN_ARTICLE_LETTERS:
+    if len(_LETTER.findall(body)) < MIN_ARTICLE_LETTERS or not _has_sentence(body):
         where, record_no = _where(meta)
         raise InputError(where, NO_ARTICLE, record_no)
     if not fields.get("title"):

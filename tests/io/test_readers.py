@@ -299,3 +299,11 @@ def test_site_name_is_the_source_when_no_address():
     html = page().replace("<title>", '<meta property="og:site_name" content="موقع الخبر"><title>')
     assert doc_from_html(html).source == "موقع الخبر"
     assert doc_from_html(html, url="https://www.yemen.example.org/a").source == "yemen.example.org"
+
+
+def test_long_menu_is_not_an_article():
+    items = "".join(f'<li><a href="/{i}">{name}</a></li>' for i, name in enumerate(
+        ["الرئيسية", "أخبار", "رياضة", "اقتصاد", "ثقافة", "منوعات", "تكنولوجيا", "صحة"]))
+    html = f"<html><body><nav><ul>{items}</ul></nav></body></html>"
+    with pytest.raises(InputError, match="HTML with no article"):
+        doc_from_html(html)
