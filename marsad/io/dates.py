@@ -57,6 +57,7 @@ _NAMED = re.compile(
 _EN = "|".join(sorted(EN_MONTHS, key=len, reverse=True))
 _MDY_EN = re.compile(rf"\b(?P<m>{_EN})\.?\s+(?P<d>\d{{1,2}}),?\s+(?P<y>\d{{4}})(?!\d)", re.I)
 _DMY_EN = re.compile(rf"(?<!\d)(?P<d>\d{{1,2}})\s+(?P<m>{_EN})\.?,?\s+(?P<y>\d{{4}})(?!\d)", re.I)
+_MDY_AR = re.compile(rf"(?P<m>{_MONTH_RE})\s+(?P<d>\d{{1,2}})\s*[،,]\s*(?P<y>\d{{4}})(?!\d)")
 _YMD = re.compile(r"(?<!\d)(?P<y>\d{4})[-/.](?P<m>\d{1,2})[-/.](?P<d>\d{1,2})(?!\d)")
 _DMY = re.compile(r"(?<!\d)(?P<d>\d{1,2})[-/.](?P<m>\d{1,2})[-/.](?P<y>\d{4})(?!\d)")
 _TIME = re.compile(
@@ -112,7 +113,7 @@ def _valid(y: int, m: int, d: int) -> bool:
 def _date_in(s: str) -> tuple[tuple[int, int, int], int, int] | None:
     """Return ``((y, m, d), start, end)`` of the first Gregorian date in ``s``."""
     found = []
-    for rx in (_NAMED, _YMD, _DMY, _MDY_EN, _DMY_EN):
+    for rx in (_NAMED, _YMD, _DMY, _MDY_EN, _DMY_EN, _MDY_AR):
         for m in rx.finditer(s):
             month = m.group("m")
             mo = int(month) if month.isdigit() else MONTHS.get(month) or EN_MONTHS.get(month.lower())
