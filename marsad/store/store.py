@@ -44,6 +44,8 @@ _MENTION_COLUMNS = {
     "times": ["doc_id", "idx", "text", "start_char", "end_char", "value", "granularity"],
 }
 _DUPLICATE_COLUMNS = ["doc_id", "duplicate_of", "similarity", "input", "record_no", "url", "run_id"]
+# "column IN <a list parameter>", planned as a hash semi-join.
+_IN_LIST = "IN (SELECT unnest(?::VARCHAR[]))"
 _COUNT_KEY = {"stored": "stored", "duplicate": "duplicates", "unchanged": "unchanged"}
 
 
@@ -220,10 +222,10 @@ class Store:
             if not self._schema_ready and not _has_table(con, "articles"):
                 return set()
             seen = {r[0] for r in con.execute(
-                "SELECT doc_id FROM articles WHERE list_contains(?, doc_id) "
-                "UNION SELECT doc_id FROM duplicates WHERE list_contains(?, doc_id)", [ids, ids]).fetchall()}
+                f"SELECT doc_id FROM articles WHERE doc_id {_IN_LIST} "
+                f"UNION SELECT doc_id FROM duplicates WHERE doc_id {_IN_LIST}", [ids, ids]).fetchall()}
             hashes = {r[0] for r in con.execute(
-                "SELECT body_hash FROM articles WHERE list_contains(?, body_hash)",
+                "SELECT body_hash FROM articles WHERE body_hash IN (SELECT unnest(?::VARCHAR[]))",
                 [[h for h in prints.values() if h]]).fetchall()}
         return {i for i in ids if i in seen or prints[i] in hashes}
 
@@ -309,13 +311,13 @@ class Store:
         ids = [d.doc_id for d in docs]
         prints = [body_fingerprint(d.text, d.title) for d in docs]
         stored_run = dict(con.execute(
-            "SELECT doc_id, run_id FROM articles WHERE list_contains(?, doc_id)", [ids]).fetchall())
+            "SELECT doc_id, run_id FROM articles WHERE doc_id IN (SELECT unnest(?::VARCHAR[]))", [ids]).fetchall())
         dup_runs: dict[str, set] = {}
         for doc_id, rid in con.execute(
-                "SELECT doc_id, run_id FROM duplicates WHERE list_contains(?, doc_id)", [ids]).fetchall():
+                "SELECT doc_id, run_id FROM duplicates WHERE doc_id IN (SELECT unnest(?::VARCHAR[]))", [ids]).fetchall():
             dup_runs.setdefault(doc_id, set()).add(rid)
         by_print = dict(con.execute(
-            "SELECT body_hash, min(doc_id) FROM articles WHERE list_contains(?, body_hash) GROUP BY body_hash",
+            f"SELECT body_hash, min(doc_id) FROM articles WHERE body_hash {_IN_LIST} GROUP BY body_hash",
             [[p for p in prints if p]]).fetchall())
         rows: dict[str, list[list[Any]]] = {t: [] for t in ("articles", "duplicates", "entities",
                                                          "places", "times", "events")}
@@ -475,7 +477,7 @@ def _write_errors(con, errors: list[tuple[str, int | None, str]], run_id: int | 
     """Insert failures not yet recorded (same input, record number and reason); return how many."""
     rows = [[run_id, str(src), _as_int(no), str(reason)] for src, no, reason in errors]
     known = set(con.execute(
-        "SELECT input, record_no, reason FROM errors WHERE list_contains(?, input)",
+        "SELECT input, record_no, reason FROM errors WHERE input IN (SELECT unnest(?::VARCHAR[]))",
         [sorted({r[1] for r in rows})],
     ).fetchall())
     fresh = []
