@@ -311,10 +311,10 @@ class Store:
         ids = [d.doc_id for d in docs]
         prints = [body_fingerprint(d.text, d.title) for d in docs]
         stored_run = dict(con.execute(
-            "SELECT doc_id, run_id FROM articles WHERE doc_id IN (SELECT unnest(?::VARCHAR[]))", [ids]).fetchall())
+            f"SELECT doc_id, run_id FROM articles WHERE doc_id {_IN_LIST}", [ids]).fetchall())
         dup_runs: dict[str, set] = {}
         for doc_id, rid in con.execute(
-                "SELECT doc_id, run_id FROM duplicates WHERE doc_id IN (SELECT unnest(?::VARCHAR[]))", [ids]).fetchall():
+                f"SELECT doc_id, run_id FROM duplicates WHERE doc_id {_IN_LIST}", [ids]).fetchall():
             dup_runs.setdefault(doc_id, set()).add(rid)
         by_print = dict(con.execute(
             f"SELECT body_hash, min(doc_id) FROM articles WHERE body_hash {_IN_LIST} GROUP BY body_hash",
