@@ -336,11 +336,13 @@ class Gazetteer:
         Notes
         -----
         A division is a candidate only after محافظة/ولاية when a city of the
-        same name exists. Score = article countries (up to 3) + 5 for the
-        named division + feature fit to the trigger + curated bonus +
-        log10(population)/2; countries outrank their namesake cities unless a
-        city word precedes or the name is ambiguous (``عمان`` alone is Amman
-        unless the article speaks of Oman).
+        same name exists. Score = log10(population) + 1 when the article
+        names the place's country (1.5 from three mentions) + 5 for the named
+        division + feature fit to the trigger + 1 if curated; so a city ten
+        times larger beats a namesake in a country the article names (Vienna,
+        Austria over Vienna, Virginia). Countries outrank their namesake
+        cities (+2.5) unless a city word precedes or the name is ambiguous
+        (-2: ``عمان`` alone is Amman unless the article speaks of Oman).
         """
         if not cands:
             return None
@@ -349,7 +351,8 @@ class Gazetteer:
             cands = [p for p in cands if p.feature != "admin1"]
 
         def score(p: PlaceRecord) -> float:
-            s = min(countries.get(p.country_code, 0), 3)
+            n = countries.get(p.country_code, 0)
+            s = (1.0 if n else 0.0) + (0.5 if n >= 3 else 0.0)
             if admin is not None and p.country_code == admin.country_code and (
                     admin.admin1_code is None or p.admin1_code == admin.admin1_code
                     or (p.admin1 and p.admin1 == admin.admin1)):
@@ -359,9 +362,9 @@ class Gazetteer:
             elif trigger in ("city", "village"):
                 s += 3 if p.feature in ("city", "village") else -3
             elif p.feature == "country":
-                s += -1 if ambiguous else 2.5
+                s += -2 if ambiguous else 2.5
             s += 1 if p.curated else 0
-            s += math.log10(p.population + 1) / 2
+            s += math.log10(p.population + 1)
             return s
 
         return max(cands, key=score)

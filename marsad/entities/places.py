@@ -2,9 +2,11 @@
 
 Rules (ours): a curated place, a country, a GeoNames city of 300,000+
 people in the Arab world and its neighbours, or of 1,000,000+ elsewhere, is a
-place wherever its name stands; a smaller GeoNames place, or a
-name that is also a common word (``places.yaml`` ``common_words``), needs a
-place word before it (مدينة، بلدة، قرية، محافظة ...) or the tagger's LOC tag.
+place wherever its name stands. A name that is also a common word
+(``places.yaml`` ``common_words``) needs a place word before it (مدينة، بلدة،
+قرية، محافظة ...). A smaller GeoNames place needs a place word or the
+tagger's LOC tag on exactly its words, a name of four letters or more, and
+either 100,000 people or a country the article names.
 ``حماة`` followed by a definite noun (``حماة الوطن``) is not the city. Among
 homonyms the article's countries, a division named next to the place
 (``بحماة``، ``في ريف إدلب``), the place word and population decide
@@ -22,6 +24,7 @@ from marsad.entities.words import key
 
 BIG_CITY = 300_000
 WORLD_CITY = 1_000_000
+SMALL_CITY = 100_000
 NEAR_REGION = frozenset(
     "DZ BH KM DJ EG IQ JO KW LB LY MR MA OM PS QA SA SO SD SY TN AE YE IR TR IL AF PK".split())
 """Arab League members and neighbours: their cities of 300,000+ count without a place word."""
@@ -106,7 +109,8 @@ class PlaceFinder:
             j += 1
         return None
 
-    def keep(self, toks: list[Tok], m: Match, cands: list[PlaceRecord], loc_spans: set) -> bool:
+    def keep(self, toks: list[Tok], m: Match, cands: list[PlaceRecord], loc_spans: set,
+             countries: Counter) -> bool:
         """Return True when a name hit should count as a place (guards against common words).
 
         Parameters
@@ -114,6 +118,8 @@ class PlaceFinder:
         loc_spans : set of (int, int)
             Token ranges the tagger labelled LOC; only an exact match
             supports a name (``جبل`` inside ``جبل طارق`` does not).
+        countries : Counter
+            Alpha-2 codes the article names; a small place abroad needs one.
         """
         name = " ".join(m.keys)
         trigger = place_trigger(toks, m)
@@ -124,13 +130,15 @@ class PlaceFinder:
                     and not self.gazetteer.first_.get(nxt.norm):
                 return False
         if name in self.gazetteer.common_words_:
-            return trigger is not None or tagged
+            return trigger is not None
         if name in self.gazetteer.ambiguous_:  # مالي "financial": the country needs support
             cands = [p for p in cands if p.feature != "country"]
         if any(p.curated or p.population >= WORLD_CITY
                or (p.population >= BIG_CITY and p.country_code in NEAR_REGION) for p in cands):
             return True
-        return trigger is not None or tagged
+        if len(name.replace(" ", "")) < 4 or not (trigger is not None or tagged):
+            return False
+        return any(countries.get(p.country_code) or p.population >= SMALL_CITY for p in cands)
 
     def find(self, text: str, toks: list[Tok], tags: list[str], blocked: set[int],
              countries: Counter) -> list[tuple[Match, PlaceRecord]]:
@@ -149,10 +157,12 @@ class PlaceFinder:
             with the countries of unambiguous places).
         """
         loc_spans = {(i, j) for i, j, typ in bio_spans(tags) if typ == "LOC"}
-        hits = [(m, c) for m, c in self.candidates(text, toks, blocked) if c and self.keep(toks, m, c, loc_spans)]
-        for _, cands in hits:
-            if len({p.country_code for p in cands}) == 1:
+        hits = [(m, c) for m, c in self.candidates(text, toks, blocked) if c]
+        for m, cands in hits:
+            if len({p.country_code for p in cands}) == 1 and any(
+                    p.curated or p.population >= BIG_CITY for p in cands):
                 countries[cands[0].country_code] += 1
+        hits = [(m, c) for m, c in hits if self.keep(toks, m, c, loc_spans, countries)]
         out = []
         for m, cands in hits:
             best = self.gazetteer.choose(cands, countries, self.admin_after(text, toks, m),

@@ -134,6 +134,15 @@ class EntityStage:
                 i += 1
         return out
 
+    def _named_reading(self, m: Match, p, ctx: DocContext):
+        """For an ambiguous alias (``بوش``), prefer the actor the article names in full (``جيب بوش``)."""
+        if not p.ambiguous or p.ref in ctx.named_actors:
+            return p
+        for q in self.dictionary.patterns_.get(m.keys[0], ()):
+            if q.keys == m.keys and q.kind == p.kind and q.ref in ctx.named_actors:
+                return q
+        return p
+
     def __call__(self, doc: Doc) -> Doc:
         """Set ``doc.entities`` and ``doc.places``; return ``doc``."""
         self.initialize()
@@ -147,6 +156,7 @@ class EntityStage:
         hits = self._dictionary_hits(text, toks)
         ctx = DocContext(date=doc.published)
         ctx.named_actors = {p.ref for _, p in hits if p.kind in (PERSON, ORG) and not p.ambiguous}
+        hits = [(m, self._named_reading(m, p, ctx)) for m, p in hits]
         hits = [(m, p) for m, p in hits if self._composer.accept(toks, m, p, ctx)]
 
         countries2: Counter = Counter()
