@@ -261,6 +261,8 @@ class Composer:
             return None, k + 1
         bodies, end, nxt = self._modifiers(hits, k)
         mode = row["country"]
+        if mode == "required" and not bodies:
+            return None, nxt
         sector = row["sector"]
         country = None
         body_label = None
@@ -272,7 +274,7 @@ class Composer:
                 sector = "IGO"
         elif mode == "context":
             country = ctx.country_near(sent_of[m.i])
-        elif mode not in ("adjective", "none"):
+        elif mode not in ("adjective", "none", "required"):
             country = mode
         if country and not body_label:
             body_label = self.dictionary.actors_[country].label_en

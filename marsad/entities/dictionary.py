@@ -21,7 +21,7 @@ from marsad.errors import DataFileError
 QID_RE = re.compile(r"^Q[1-9][0-9]*$")
 SECTORS = frozenset("GOV MIL COP REB OPP CVL IGO NGO MED JUD PTY BUS REF REL".split())
 ENTITY_TYPES = frozenset(("PER", "ORG", "LOC", "GPE", "NORP", "MISC"))
-COUNTRY_MODES = frozenset(("adjective", "context", "none"))
+COUNTRY_MODES = frozenset(("adjective", "context", "none", "required"))
 
 # What a pattern stands for; the kind decides how the stage interprets a hit.
 PERSON, ORG, COUNTRY, GOV_METONYM, ADJECTIVE, PEOPLE, NOUN, TITLE = (

@@ -168,3 +168,16 @@ def test_stage_is_a_named_doc_to_doc_callable():
     assert st.name == "ar.entities.v1"
     doc = Doc("")
     assert st(doc) is doc and doc.entities == [] and doc.places == []
+
+
+def test_unit_nouns_need_a_country_adjective(stage):
+    doc = stage(Doc("قالت مصادر إن وحدة اسرائيلية خاصة اغتالت ناشطا", published="2007-06-21"))
+    assert [(e.text, e.country, e.sector) for e in doc.entities] == [("وحدة اسرائيلية", "ISR", "MIL")]
+    assert stage(Doc("دعا إلى الوحدة الوطنية", published="2007-06-21")).entities == []
+
+
+def test_nationals_and_ambassadors(stage):
+    doc = stage(Doc("واستدعت تركيا سفير روسيا بعد مقتل 3 فلسطينيين واعتقال إسرائيلي", published="2015-11-24"))
+    got = [(e.text, e.type, e.country) for e in doc.entities]
+    assert ("سفير روسيا", "PER", "RUS") in got
+    assert ("فلسطينيين", "NORP", "PSE") in got and ("إسرائيلي", "NORP", "ISR") in got
