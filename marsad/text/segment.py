@@ -38,27 +38,44 @@ def _known(s: str) -> bool:
     return s in words or s in _PLURALS or _light_stem(s) in words
 
 
-def _stem_score(stem: str, first_surface: str, has_article: bool, has_prefix: bool) -> float:
-    """Score how plausible ``stem`` is as the core of a segmented word."""
+def _stem_score(stem: str, first_surface: str, has_article: bool, last: str, ta_final: bool = False) -> float:
+    """Score how plausible ``stem`` is as the core of a segmented word.
+
+    ``last`` is the proclitic right before the stem (``""`` when none).
+    """
     if len(stem) < 2:
         return 0.0
     if stem in NO_ARTICLE and has_article:
         return 0.0
     if not has_article and stem.startswith("ال") and len(stem) >= 4 and stem not in NO_ARTICLE:
         return 0.0  # the article must be split off
-    if _known(stem) or (verb_lemma(stem) is not None and not _future_verb(stem)):
+    if _known(stem) or _verb_fits(stem, last):
         return 3.0
     if has_article:
-        return 2.0 if len(stem) >= 2 else 0.0
-    if not has_prefix:
+        return 2.0
+    if not last:
         return 1.0
     if first_surface in _HAMZA_ALEF and len(stem) >= 3:
         return 2.0
-    if len(stem) >= 4 and stem[0] in "مت":
+    if last in "بلك" and len(stem) >= 4 and stem[0] in "مت":
         return 1.5
     if _DERIVED_MASDAR.match(stem) and not stem.endswith("ات"):
         return 2.0  # اهتمام, استعداد, انسحاب after a preposition
+    if last in "بل" and ta_final and len(stem) >= 3:
+        return 1.5  # بنسبة, لمدة: nouns in ة after a preposition
     return 0.0
+
+
+def _verb_fits(stem: str, last: str) -> bool:
+    """True when a reading of ``stem`` as a listed verb or verbal noun suits the clitic before it."""
+    if verb_lemma(stem) is None or _future_verb(stem):
+        return False
+    if last in ("", "و", "ف", "س"):
+        return True
+    inflected = inflected_verb(stem)
+    if inflected is None or (inflected == stem and len(stem) == 3):
+        return True  # a verbal noun: بدعم, لقتل, باستهداف
+    return last == "ل" and stem[0] in "يتن"  # ل before an imperfect: ليقتل
 
 
 def _future_verb(stem: str) -> bool:
@@ -123,11 +140,11 @@ def _best_split(norm: str, word: str, offs: tuple[int, ...]) -> list[tuple[str, 
             return whole
     ta_final = word.rstrip(_MARKS).endswith("ة")
     whole_score = 0.0 if (norm.startswith("ال") and len(norm) >= 4 and norm not in NO_ARTICLE) else 1.0
-    best, best_key = whole, (whole_score, 0)
+    best, best_key = whole, (whole_score, 0, 0)
     for pre in _prefix_options(norm, word, offs):
         i = pre[-1][2] if pre else 0
         has_article = bool(pre) and pre[-1][3] == "ال"
-        has_prefix = bool(pre)
+        last = pre[-1][3] if pre else ""
         for end, enc in _suffix_options(norm, i, ta_final):
             stem = norm[i:end]
             if not pre and not enc:
@@ -138,14 +155,15 @@ def _best_split(norm: str, word: str, offs: tuple[int, ...]) -> list[tuple[str, 
             if enc:
                 score = _enclitic_score(stem, enc, word[offs[end] - 1] if end else "")
                 if score and pre:
-                    score = min(score, _stem_score(stem, first, has_article, has_prefix) or score)
+                    score = min(score, _stem_score(stem, first, has_article, last) or score)
             else:
-                score = _stem_score(stem, first, has_article, has_prefix)
+                score = _stem_score(stem, first, has_article, last, ta_final)
                 if not score and pre and pre[0][3] == "و" and len(pre) == 1 and len(stem) >= 4:
                     score = 1.2  # long remainder after the conjunction
             if score <= 1.0:
                 continue
-            key = (score, -len(pre) - (1 if enc else 0))
+            exact = 1 if enc and stem in known else 0  # بدوره: ب + دور + ه, not ب + دوره
+            key = (score, exact, -len(pre) - (1 if enc else 0))
             if key > best_key:
                 stem_norm = stem
                 if enc and stem.endswith("ت") and (stem[:-1] + "ه") in known:
