@@ -17,7 +17,8 @@ train_ner
 
 from marsad.entities.dictionary import ActorDictionary
 from marsad.entities.gazetteer import Gazetteer
-from marsad.entities.ner import NerTagger, train_ner
+from marsad.entities.ner import NerTagger
+from marsad.entities.training import train_ner
 from marsad.entities.stage import EntityStage
 
 __all__ = ["EntityStage", "ActorDictionary", "Gazetteer", "NerTagger", "train_ner"]

@@ -351,6 +351,7 @@ class Gazetteer:
             cands = [p for p in cands if p.feature != "admin1"]
 
         def score(p: PlaceRecord) -> float:
+            """The rule above for one candidate."""
             n = countries.get(p.country_code, 0)
             s = (1.0 if n else 0.0) + (0.5 if n >= 3 else 0.0)
             if admin is not None and p.country_code == admin.country_code and (

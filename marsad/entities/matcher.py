@@ -8,11 +8,10 @@ span then starts after them.
 
 from __future__ import annotations
 
-import re
 from typing import NamedTuple
 
 from marsad.entities.ner import TOKEN_RE
-from marsad.entities.words import WORD_RE, clitic_readings, key, _offset_after
+from marsad.entities.words import WORD_RE, clitic_readings, key, offset_after
 
 SENTENCE_END = frozenset(".!?؟\n")
 
@@ -59,7 +58,7 @@ def tokenize(text: str) -> list[Tok]:
             n = key(s)
             if not n:
                 continue
-            reads = tuple((k, _offset_after(text, m.start(), d) if d else m.start(), n[:d])
+            reads = tuple((k, offset_after(text, m.start(), d) if d else m.start(), n[:d])
                           for k, d in clitic_readings(n))
             toks.append(Tok(s, m.start(), m.end(), n, True, reads or ((n, m.start(), ""),)))
         else:
@@ -106,9 +105,6 @@ def joined(text: str, toks: list[Tok], i: int, j: int) -> bool:
             if "\n" in gap or gap.strip():
                 return False
     return True
-
-
-_ws = re.compile(r"\s+")
 
 
 class Match(NamedTuple):

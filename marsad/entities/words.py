@@ -9,16 +9,10 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
-from typing import NamedTuple
 
-try:  # the language layer owns normalisation
-    from marsad.text.normalize import normalize as _text_normalize
-except ImportError:  # pragma: no cover - only before marsad.text lands
-    _text_normalize = None
+from marsad.text.normalize import normalize
 
 _DIACRITICS = re.compile("[\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed\u0640]")
-_FOLD = str.maketrans({"أ": "ا", "إ": "ا", "آ": "ا", "ٱ": "ا", "ى": "ي", "ة": "ه",
-                       **{chr(0x660 + i): str(i) for i in range(10)}})
 
 WORD_RE = re.compile(r"[\u0621-\u064a\u0660-\u0669\u066e-\u06d3\u06d5-\u06ed\u0640A-Za-z0-9]+")
 """One run of Arabic letters (with their diacritics), Latin letters or digits."""
@@ -41,39 +35,16 @@ def key(s: str) -> str:
     str
         ``marsad.text.normalize(s)`` with runs of whitespace collapsed.
     """
-    if _text_normalize is not None:
-        out = _text_normalize(s)
-    else:  # pragma: no cover
-        out = _DIACRITICS.sub("", s).translate(_FOLD)
-    return " ".join(out.split())
+    return " ".join(normalize(s).split())
 
 
-class Word(NamedTuple):
-    """A whitespace word with its clitic-stripped readings.
+def offset_after(text: str, start: int, n_letters: int) -> int:
+    """Return the offset in ``text`` after ``n_letters`` base letters from ``start``.
 
-    Attributes
-    ----------
-    text : str
-        Surface form.
-    start, end : int
-        Offsets into the document text.
-    norm : str
-        :func:`key` of the whole word.
-    forms : tuple of (str, int)
-        Candidate readings ``(key, start)`` from the whole word to the most
-        stripped; ``start`` is the document offset where that reading begins
-        (after the clitic letters it dropped).
+    Diacritics and tatweel do not count as letters and are skipped, so the
+    offset lands on the next base letter (where a clitic-stripped reading
+    begins).
     """
-
-    text: str
-    start: int
-    end: int
-    norm: str
-    forms: tuple
-
-
-def _offset_after(text: str, start: int, n_letters: int) -> int:
-    """Return the offset after ``n_letters`` base letters from ``start`` (skips diacritics)."""
     i, seen = start, 0
     while seen < n_letters and i < len(text):
         if not _DIACRITICS.match(text[i]):
@@ -109,28 +80,3 @@ def clitic_readings(norm: str) -> tuple:
             else:
                 out.append((s[1:], n + 1))
     return tuple(r for r in out if len(r[0]) >= 2)
-
-
-def scan_words(text: str) -> list[Word]:
-    """Return every word of ``text`` with its clitic readings.
-
-    Parameters
-    ----------
-    text : str
-        The document text (never modified).
-
-    Returns
-    -------
-    list of Word
-        In text order.
-    """
-    words = []
-    for m in WORD_RE.finditer(text):
-        surface = m.group()
-        norm = key(surface)
-        if not norm:
-            continue
-        forms = tuple((k, _offset_after(text, m.start(), n) if n else m.start())
-                      for k, n in clitic_readings(norm))
-        words.append(Word(surface, m.start(), m.end(), norm, forms))
-    return words

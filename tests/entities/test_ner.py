@@ -3,7 +3,8 @@
 import pytest
 
 from marsad.entities import NerTagger
-from marsad.entities.ner import NerLexicon, bio_spans, entity_scores, read_conll, split_dev
+from marsad.entities.ner import NerLexicon, bio_spans
+from marsad.entities.training import entity_scores, read_conll, split_dev
 from marsad.errors import DataFileError, UsageError
 
 
