@@ -26,7 +26,7 @@ from marsad.text.normalize import normalize
 __all__ = ["light_stem", "verb_lemma", "inflected_verb", "guess_verb", "lemma_of_norm", "noun_lemma", "verb_candidates"]
 
 _PERF_SUFFIXES = ("تما", "تم", "تن", "نا", "وا", "تا", "ت", "ا", "ن", "و", "")
-_IMPF_SUFFIXES = ("ون", "ين", "ان", "وا", "ن", "ا", "و", "")
+_IMPF_SUFFIXES = ("ون", "ين", "ان", "وا", "", "ن", "ا", "و")
 # Verbal nouns whose verb cannot be read off a derived-form template.
 _IRREGULAR = {
     normalize(k): normalize(v)
@@ -167,6 +167,8 @@ def _candidates(s: str, deep: bool = True):
             if len(c) == 3 and c[1] in "ويا":
                 yield c[0] + "ا" + c[2]
                 yield "ا" + c[0] + "ا" + c[2]
+            if len(c) >= 5 and c.startswith("ست") and c[-2] in "وي":
+                yield "ا" + c[:-2] + "ا" + c[-1]  # hollow form X: يستضيف -> استضاف
             if c[-1] == "و":
                 yield c[:-1] + "ا"
             if c[-1] == "ي":
