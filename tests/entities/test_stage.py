@@ -181,3 +181,38 @@ def test_nationals_and_ambassadors(stage):
     got = [(e.text, e.type, e.country) for e in doc.entities]
     assert ("سفير روسيا", "PER", "RUS") in got
     assert ("فلسطينيين", "NORP", "PSE") in got and ("إسرائيلي", "NORP", "ISR") in got
+
+
+def test_invariants_on_saudinewsnet(stage, shared_data):
+    import json
+    import zipfile
+
+    with zipfile.ZipFile(shared_data / "saudinewsnet" / "2015-08-01.zip") as zf:
+        arts = json.loads(zf.read(zf.namelist()[0]))[:60]
+    n_places = 0
+    for art in arts:
+        doc = stage(Doc(art["content"], published="2015-08-01"))
+        spans = sorted((e.start, e.end) for e in doc.entities)
+        assert all(a[1] <= b[0] for a, b in zip(spans, spans[1:])), "entities overlap"
+        for x in doc.entities + doc.places:
+            assert 0 <= x.start < x.end <= len(doc.text) and doc.text[x.start:x.end] == x.text
+            assert x.text == x.text.strip() and x.text[0].isalnum() and x.text[-1].isalnum()
+        for e in doc.entities:
+            assert e.type in ("PER", "ORG", "LOC", "GPE", "NORP", "MISC")
+            assert e.country is None or len(e.country) == 3
+        for p in doc.places:
+            assert p.feature in ("country", "admin1", "region", "city", "village")
+            assert p.latitude is not None and p.longitude is not None
+        n_places += len(doc.places)
+    assert n_places > 60
+
+
+def test_with_the_language_layer_sentences(seed_path, seed_expected, stage):
+    from marsad.text import TextStage
+
+    text = seed_path.read_text(encoding="utf-8")
+    doc = stage(TextStage()(Doc(text, published=seed_expected["published"])))
+    assert doc.sentences
+    names = {e.text for e in doc.entities}
+    assert {w["text"] for w in seed_expected["entities"]} <= names
+    assert {w["text"] for w in seed_expected["places"]} <= {p.text for p in doc.places}
