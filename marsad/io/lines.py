@@ -19,6 +19,7 @@ EDGE = " \t\f\v\u00a0\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u200
        "\u200b\u200e\u200f\u202f\u205f\u3000\ufeff"
 # C0 control characters (e.g. SUB \x1a left by old encoders) become spaces.
 _CONTROLS = {c: " " for c in [*range(0x00, 0x09), 0x0B, 0x0C, *range(0x0E, 0x20), 0x7F]}
+_HAS_CONTROL = re.compile(r"[\x00-\x08\x0B\x0C\x0E-\x1F\x7F]")
 LETTER = re.compile(r"[^\W\d_]")
 _NOT_WORD = re.compile(r"[^\w\s]|[\u064B-\u065F\u0670\u0640_]")
 _SEPARATORS = re.compile(r"^[\s|•·\-–—:/]+")
@@ -70,7 +71,9 @@ def split_lines(raw: str) -> list[Line]:
     for m in _LINE.finditer(raw):
         if m.start() == m.end() == len(raw) and raw:
             break
-        s = m.group(1).translate(_CONTROLS)
+        s = m.group(1)
+        if _HAS_CONTROL.search(s):
+            s = s.translate(_CONTROLS)
         content = s.strip(EDGE)
         if not content:
             blank = True
