@@ -32,8 +32,19 @@ def is_url(name: str) -> bool:
     return name.lower().startswith(("http://", "https://"))
 
 
-def _charset(content_type: str) -> str | None:
-    """Return the ``charset=`` parameter of a Content-Type header, if any."""
+def content_charset(content_type: str) -> str | None:
+    """Read the ``charset=`` parameter of a Content-Type header.
+
+    Parameters
+    ----------
+    content_type : str
+        ``text/html; charset=windows-1256``.
+
+    Returns
+    -------
+    str or None
+        ``windows-1256``; None when the header names no charset.
+    """
     for part in content_type.split(";")[1:]:
         key, _, value = part.strip().partition("=")
         if key.lower() == "charset" and value:
@@ -114,7 +125,7 @@ def _doc_from_response(body: bytes, ctype: str, url: str, final_url: str) -> Doc
     kind = ctype.split(";")[0].strip().lower()
     if not body.strip():
         raise InputError(url, "empty response")
-    charset = _charset(ctype)
+    charset = content_charset(ctype)
     if "html" in kind or (not kind and body.lstrip()[:1] == b"<"):
         if charset:
             try:

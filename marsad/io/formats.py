@@ -323,11 +323,24 @@ def read_warc(stream: BinaryIO, source: str, max_bytes: int) -> Iterator[Item]:
                 cut = "truncated gzip" if source.lower().endswith(".gz") else "truncated WARC record"
                 yield InputError(source, f"{cut} (file ends inside record {n})", n)
                 return
-            yield guard(source, n, lambda p=payload, u=url, m=meta: doc_from_html(p, url=u, meta=m))
+            yield guard(source, n, lambda p=payload, u=url, m=meta, c=ctype: doc_from_html(_decode(p, c), url=u, meta=m))
     except (EOFError, zlib.error, gzip.BadGzipFile) as exc:
         yield InputError(source, f"truncated gzip ({exc})", n + 1)
     except ArchiveLoadFailed as exc:
         yield InputError(source, f"not a WARC file ({str(exc).splitlines()[0]})", n + 1)
+
+
+def _decode(payload: bytes, content_type: str) -> str | bytes:
+    """Decode a page by its HTTP charset; leave the bytes to :func:`doc_from_html` otherwise."""
+    from marsad.io.fetch import content_charset
+
+    charset = content_charset(content_type)
+    if charset:
+        try:
+            return payload.decode(charset)
+        except (LookupError, UnicodeDecodeError):
+            pass
+    return payload
 
 
 def read_gzip(stream: BinaryIO, source: str, max_bytes: int, inner: str) -> Iterator[Item]:

@@ -307,3 +307,19 @@ def test_long_menu_is_not_an_article():
     html = f"<html><body><nav><ul>{items}</ul></nav></body></html>"
     with pytest.raises(InputError, match="HTML with no article"):
         doc_from_html(html)
+
+
+def test_warc_record_decoded_by_its_http_charset(tmp_path):
+    from tests.io.samples import page
+
+    body = page("x").replace('<meta charset="x">', "").encode("cp1256")
+    path = tmp_path / "one.warc"
+    with open(path, "wb") as out:
+        writer = WARCWriter(out, gzip=False)
+        headers = StatusAndHeaders("200 OK", [("Content-Type", "text/html; charset=windows-1256")],
+                                   protocol="HTTP/1.1")
+        writer.write_record(writer.create_warc_record("https://ye.example.org/m", "response",
+                                                      payload=io.BytesIO(body), http_headers=headers))
+    (doc,) = _docs(iter_docs([str(path)]))
+    assert doc.title == "مقتل أربعة في غارة جوية على مأرب"
+    assert doc.raw.startswith("<!DOCTYPE html>")
