@@ -12,6 +12,7 @@ from marsad.entities.gazetteer import Gazetteer
 from marsad.entities.matcher import Match, Tok, longest_at, sentence_ranges, tokenize
 from marsad.entities.ner import NerLexicon, NerTagger, bio_spans
 from marsad.entities.places import PlaceFinder
+from marsad.entities.words import key
 
 NER_TYPES = {"PER": "PER", "ORG": "ORG", "LOC": "LOC", "MISC": "MISC"}
 _DEFINITE = ("ال",)
@@ -184,8 +185,14 @@ class EntityStage:
         return doc
 
     def _add_tagger_entities(self, text, toks, tags, entities, taken) -> list[Entity]:
-        """Add the tagger's names that overlap no dictionary hit, entity or place."""
+        """Add the tagger's names that overlap no dictionary hit, entity or place.
+
+        A tagged person gets the id ``ner:<key of the name>``; a later
+        mention of the surname alone (``دغلس`` after ``غسان دغلس``) gets the
+        same id with source ``coref``.
+        """
         out = list(entities)
+        surnames: dict[str, str] = {}
         for i, j, typ in sorted(bio_spans(tags)):
             if not all(t.is_word for t in toks[i:j]):
                 continue
@@ -196,6 +203,15 @@ class EntityStage:
                 continue
             if typ == "PER" and j - i == 1 and len(toks[i].norm) < 3:
                 continue
-            out.append(Entity(text[start:end], start, end, NER_TYPES.get(typ, "MISC"), source="ner"))
+            e = Entity(text[start:end], start, end, NER_TYPES.get(typ, "MISC"), source="ner")
+            if typ == "PER":
+                name = key(text[start:end])
+                if j - i == 1 and name in surnames:
+                    e.actor_id, e.source = surnames[name], "coref"
+                else:
+                    e.actor_id = "ner:" + name
+                    if j - i > 1:
+                        surnames.setdefault(name.split()[-1], e.actor_id)
+            out.append(e)
             taken.append((start, end))
         return out

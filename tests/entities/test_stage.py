@@ -216,3 +216,11 @@ def test_with_the_language_layer_sentences(seed_path, seed_expected, stage):
     names = {e.text for e in doc.entities}
     assert {w["text"] for w in seed_expected["entities"]} <= names
     assert {w["text"] for w in seed_expected["places"]} <= {p.text for p in doc.places}
+
+
+def test_tagged_person_surname_is_the_same_actor(stage):
+    doc = stage(Doc("وقال غسان دغلس مسؤول الشؤون القروية في محافظة نابلس إن المستوطنين هاجموا القرية. "
+                    "وأضاف دغلس أن الهجوم استمر ساعة.", published="2007-06-21"))
+    people = [(e.text, e.actor_id, e.source) for e in doc.entities if e.type == "PER"]
+    assert people == [("غسان دغلس", "ner:غسان دغلس", "ner"), ("دغلس", "ner:غسان دغلس", "coref")]
+    assert [(p.text, p.country_code, p.feature) for p in doc.places] == [("نابلس", "PS", "city")]
