@@ -27,6 +27,7 @@ GOLD = ROOT / "tests" / "text" / "data" / "segmentation_gold.txt"
 HELDOUT = ROOT / "tests" / "text" / "data" / "segmentation_heldout.txt"
 VERBS = ROOT / "tests" / "text" / "data" / "verb_forms.txt"
 NEWS = ROOT.parent / "shared" / "data" / "saudinewsnet"
+ANER = ROOT.parent / "shared" / "data" / "anercorp-train" / "ANERCorp_CamelLab_train.txt"
 PROCLITICS = {"و", "ف", "ب", "ل", "ك", "س", "ال"}
 
 
@@ -44,6 +45,34 @@ def read_gold(path: Path = GOLD) -> list[tuple[str, tuple[int, int], list[str]]]
             start = len(normalize("".join(segs[:k])))
             out.append((item.replace("+", ""), (start, start + len(normalize(segs[k]))), segs))
     return out
+
+
+def aner_names(path: Path = ANER) -> list[tuple[str, int]]:
+    """Distinct ANERcorp name tokens and where the name starts inside them.
+
+    A name token that begins with clitic letters and whose remainder is
+    itself a name token elsewhere in the corpus (``بلبنان`` / ``لبنان``)
+    starts after them; a name token that is not such a remainder of
+    another reading (``لبنان``: ``بنان`` is no name) starts at 0. Empty
+    when the corpus is absent.
+    """
+    if not path.exists():
+        return []
+    names: set[str] = set()
+    for line in path.read_text(encoding="utf-8").splitlines():
+        parts = line.split()
+        if len(parts) == 2 and parts[1][:2] in ("B-", "I-") and parts[0].isalpha():
+            names.add(parts[0])
+    out = []
+    for w in sorted(names):
+        k = next((k for k in (1, 2) if len(w) - k >= 2 and w[:k] in _CLITIC_RUNS and w[k:] in names), 0)
+        if not k and w.startswith("لل") and "ا" + w[1:] in names:
+            k = 1  # للعراق: ل + (ا)لعراق
+        out.append((w, len(normalize(w[:k]))))
+    return out
+
+
+_CLITIC_RUNS = {"و", "ف", "ب", "ل", "ك", "وب", "ول", "فب", "فل", "وك"}
 
 
 def read_verbs(path: Path = VERBS) -> list[tuple[str, list[str], bool]]:
@@ -79,10 +108,30 @@ def span_of(stem: str, word: str) -> tuple[int, int] | None:
     return None if i < 0 else (i, i + len(s))
 
 
+def marsad_name_start(word: str) -> int | None:
+    """Where a name starts in ``word``: after و ف ب ل ك س, keeping the article."""
+    for t in tokenize(word):
+        if t.kind != "proclitic" or t.norm == "ال":
+            return len(normalize(word[: t.start]))
+    return None
+
+
+def _with_article(word: str, span: tuple[int, int] | None) -> int | None:
+    """Move a stem start back over a preceding article (``ال``, or the ``ل`` of ``لل``)."""
+    if span is None:
+        return None
+    n, i = normalize(word), span[0]
+    if i >= 2 and n[i - 2:i] == "ال":
+        return i - 2
+    if i >= 2 and n[i - 2:i] == "لل":
+        return i - 1
+    return i
+
+
 def systems() -> dict[str, dict[str, Callable]]:
     """Return each available system's stem-span and match-key functions."""
     out: dict[str, dict[str, Callable]] = {
-        "marsad": {"span": marsad_span, "key": lemma_of},
+        "marsad": {"span": marsad_span, "key": lemma_of, "name_start": marsad_name_start},
         "no segmentation": {"span": lambda w: (0, len(normalize(w))), "key": normalize},
     }
     try:
@@ -141,15 +190,17 @@ def main() -> None:
     args = ap.parse_args()
     gold = read_gold()
     heldout = read_gold(HELDOUT)
+    aner = aner_names()
     verbs = read_verbs()
     speed_words = news_words(args.words) or [w for w, _, _ in gold]
     print(f"gold words: {len(gold)}  verb groups: {len(verbs)}  speed words: {len(speed_words)}")
     for label, data in (("tuning set", gold), ("held-out set", heldout)):
         ok = sum(marsad_segments(w) == segs for w, _, segs in data)
         print(f"marsad full clitic segmentation exact, {label}: {ok}/{len(data)} = {ok / len(data):.1%}")
-    print("| system | stem start (tuning) | stem span (tuning) | stem span (held-out) "
+    print(f"ANERcorp distinct name tokens: {len(aner)}, with clitics: {sum(1 for _, k in aner if k)}")
+    print("| system | stem start (tuning) | stem span (tuning) | stem span (held-out) | ANERcorp name start "
           "| entry matches forms (listed / unlisted) | false matches | words/s |")
-    print("|---|---|---|---|---|---|---|")
+    print("|---|---|---|---|---|---|---|---|")
     for name, fns in systems().items():
         span = fns["span"]
         if span is not None:
@@ -158,8 +209,13 @@ def main() -> None:
             span_acc = sum(s == g for s, g in got) / len(gold)
             held_acc = sum(span(w) == g for w, g, _ in heldout) / len(heldout)
             acc = f"{start_acc:.1%} | {span_acc:.1%} | {held_acc:.1%}"
+            if aner:
+                name_start = fns.get("name_start") or (lambda w: _with_article(w, span(w)))
+                acc += f" | {sum(name_start(w) == k for w, k in aner) / len(aner):.1%}"
+            else:
+                acc += " | -"
         else:
-            acc = "- | - | -"
+            acc = "- | - | - | -"
         key = fns["key"]
         keys = {e: key(e) for e, _, _ in verbs}
         hit = {True: [0, 0], False: [0, 0]}

@@ -61,8 +61,6 @@ def _stem_score(stem: str, first_surface: str, has_article: bool, last: str, ta_
         return 1.5
     if _DERIVED_MASDAR.match(stem) and not stem.endswith("ات"):
         return 2.0  # اهتمام, استعداد, انسحاب after a preposition
-    if last == "س" and len(stem) >= 4:
-        return 1.5  # an imperfect after the future marker (the option requires ي ت ن ا)
     if last in "بل" and ta_final and len(stem) >= 3:
         return 1.5  # بنسبة, لمدة: nouns in ة after a preposition
     return 0.0
@@ -198,7 +196,7 @@ def _prefix_options(norm: str, word: str, offs: tuple[int, ...]):
             preps.append([("proclitic", i, i + 1, c)])
         elif c == "ل" and n - i >= 3:
             preps.append([("proclitic", i, i + 1, c)])
-        elif c == "س" and n - i >= 5 and norm[i + 1] in "يتنا":
+        elif c == "س" and n - i >= 5 and (norm[i + 1] in "يتن" or word[offs[i + 1]] == "أ"):
             preps.append([("proclitic", i, i + 1, c)])
         for prep in preps:
             j = i + len(prep)
