@@ -44,6 +44,11 @@ LOCATIVES = frozenset({"في", "قرب", "داخل", "بمدينه", "مدينه
 #: Words before a place that make it a topic or a base, not the scene.
 PLACE_SKIP = frozenset({"الاوضاع", "الوضع", "ازمه", "الازمه", "بشان", "حول", "ملف", "مستقبل", "المتمركزه",
                         "المتمركزين", "الموجوده", "المتواجده", "التابعه", "المنتشره", "المرابطه", "سفير", "سفيرها"})
+#: Singular and dual nouns of people: "مقتل شرطي" counts one, "مقتل جنديين" two.
+SINGULAR_PERSONS = frozenset({"رجل", "شخص", "جندي", "شرطي", "طفل", "مدني", "مواطن", "شاب", "امراه", "ضابط", "عنصر",
+                              "مسلح", "صحفي", "ناشط", "طالب", "فلسطيني", "عراقي", "سوري", "مستوطن", "سائق", "حارس"})
+DUAL_PERSONS = frozenset({"شخصين", "شخصان", "جنديين", "جنديان", "شرطيين", "شرطيان", "طفلين", "طفلان", "مدنيين",
+                          "رجلين", "ضابطين", "ضابطان", "اثنين", "اثنان"})
 #: Nouns that count casualties when they follow a number ("20 قتيلا").
 COUNT_NOUNS = frozenset({"قتيل", "قتيلا", "قتلي", "جريح", "جريحا", "جرحي", "بجروح", "شهيدا", "شهداء", "معتقلا",
                          "معتقلين", "موقوفا", "مصابا", "مصابين", "اسيرا"})
@@ -342,10 +347,22 @@ def casualties(pos: Positions, lex: Lexicon, first: int, last: int) -> dict[str,
             continue
         if _counts_things(q, words, b):
             continue
-        kind = _kind_before(words, lex, a, q) or _kind_after(words, lex, b, q)
+        kind = _kind_before(words, lex, a, q, pos) or _kind_after(words, lex, b, q)
         if kind and kind not in out:
             value = None if q.value is None else int(q.value)
             out[kind] = {"value": value, "qualifier": q.qualifier}
+    for k in range(first, last + 1):
+        # "مقتل رجل أمن"، "قتل جندي تركي": a singular person noun counts one
+        kind = _kind_of_word(lex, words[k].fold)
+        if kind is None or kind in out:
+            continue
+        for j in (k + 1, k - 1):
+            if first <= j <= last and words[j].fold in SINGULAR_PERSONS and not _counted(pos, j):
+                out[kind] = {"value": 1, "qualifier": "exact"}
+                break
+            if first <= j <= last and words[j].fold in DUAL_PERSONS and not _counted(pos, j):
+                out[kind] = {"value": 2, "qualifier": "exact"}
+                break
     return out
 
 
@@ -370,18 +387,15 @@ def _is_verb_form(lex: Lexicon, w: str) -> bool:
     return any(is_verb for key, _ in lookup_keys(w) for _, is_verb in lex.words.get(key, ()))
 
 
-def _kind_before(words, lex, a, q) -> str | None:
-    k = a - 1
-    steps = 0
-    while k >= 0 and steps < 4:
+def _kind_before(words, lex, a, q, pos) -> str | None:
+    """Casualty kind of the closest kill/wound/arrest word up to six words before, not past punctuation or another number."""
+    for k in range(a - 1, max(-1, a - 7), -1):
         w = words[k].fold
         kind = _kind_of_word(lex, w)
         if kind:
             return kind
-        if w not in _SKIP_BEFORE_QTY:
+        if w in ("،", ",", ".", "؛", ":") or w.isdigit() or _counted(pos, k):
             return None
-        k -= 1
-        steps += 1
     return None
 
 
@@ -390,11 +404,11 @@ def _kind_after(words, lex, b, q) -> str | None:
         kind = _kind_of_word(lex, fold(q.noun))
         if kind:
             return kind
-    for w in words[b + 1 : b + 4]:
+    for w in words[b + 1 : b + 7]:
         if w.fold in COUNT_NOUNS or _is_verb_form(lex, w.fold):
             kind = _kind_of_word(lex, w.fold)
             if kind:
                 return kind
-        if w.fold in ("،", ",", ".", "و"):
+        if w.fold in ("،", ",", ".", "و", "؛"):
             return None
     return None

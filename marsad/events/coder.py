@@ -187,8 +187,8 @@ class EventStage:
             if published and d and not inferred:
                 if (published - d).days > HISTORY_DAYS:
                     continue
-                if status == "reported" and d > published:
-                    status = "planned"
+                if status == "reported" and d > published and entry.type not in SPEECH_TYPES:
+                    status = "planned"  # a call or threat is made now about a later date
             if clause.first not in counts_by_clause:
                 counts_by_clause[clause.first] = casualties(pos, lex, clause.first, clause.last)
             counts = counts_by_clause[clause.first]

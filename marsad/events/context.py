@@ -32,6 +32,9 @@ TOPIC_WORDS = frozenset({"يتعلق", "بشان", "حول", "بخصوص", "مل
 #: Clause openers of a fronted subordinate clause ("وبعد فشل الهدنة، قتل ..."): it ends at the first comma.
 SUBORDINATORS = frozenset({"بعد", "عقب", "اثر", "قبل"})
 _IMPERFECT_PREFIXES = ("ي", "ت", "ن")
+#: Types whose trigger takes another event as its object ("أدان الهجوم"،
+#: "دعا إلى التظاهر"، "وقعوا اتفاقا لوقف إطلاق النار").
+GOVERNING_TYPES = frozenset({"REQUEST", "ACCUSE", "REJECT", "THREATEN", "SUPPORT", "CONSULT", "AGREE"})
 _STRONG_NEGATION = frozenset({"لم", "لن", "عدم", "دون", "بلا", "ليس", "ليست"})
 
 
@@ -161,7 +164,7 @@ def status_of(trig: Trigger, words: list[Word], flags: list[frozenset], clause: 
         return "hypothetical"
     if t - 1 >= lo and words[t - 1].fold == "قد" and trig.is_verb and words[t].fold.startswith(_IMPERFECT_PREFIXES):
         return "hypothetical"
-    if trig.is_verb and "س" in trig.proclitic:
+    if trig.is_verb and ("س" in trig.proclitic or words[t].fold.startswith(("سي", "ست", "سن"))):
         return "planned"
     if any("future" in flags[k] for k in window):
         return "planned"
@@ -189,7 +192,7 @@ def is_object_of_other(trig: Trigger, triggers: list[Trigger], words: list[Word]
         return False
     lo = max(clause.first, trig.first - 5)
     for other in triggers:
-        if other is trig or other.entry.type in ("ASSAULT", "PROTEST") and trig.entry.type in ("ASSAULT", "PROTEST"):
+        if other is trig or other.entry.type not in GOVERNING_TYPES:
             continue
         if lo <= other.last < trig.first and other.entry.type != trig.entry.type:
             return True

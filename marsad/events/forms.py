@@ -128,7 +128,7 @@ def lookup_keys(word: str) -> tuple[tuple[str, str], ...]:
         if pre:
             out.append((base, pre))
         for suf in ENCLITICS:
-            if base.endswith(suf) and len(base) - len(suf) >= 3:
+            if base.endswith(suf) and len(base) - len(suf) >= (4 if pre else 3):
                 out.append((base[: -len(suf)], pre))
                 if base[: -len(suf)].endswith("ت"):
                     # غارتها -> غاره: ta marbuta written as ta before a suffix

@@ -102,7 +102,7 @@ def _phrase_at(words: list[Word], i: int, phrase: tuple[str, ...]) -> bool:
 def _near_ok(entry: Entry, words: list[Word], last: int) -> bool:
     if not entry.near:
         return True
-    for w in words[last + 1 : last + 5]:
+    for w in words[last + 1 : last + 6]:
         if w.fold in entry.near or any(k in entry.near for k, _ in lookup_keys(w.fold)):
             return True
     return False
@@ -132,7 +132,7 @@ def find_triggers(words: list[Word], lex: Lexicon) -> list[Trigger]:
         matched = False
         for key, pre in keys:
             for phrase, entry in lex.phrases.get(key, ()):
-                if _phrase_at(words, i, phrase) and _near_ok(entry, words, i + len(phrase) - 1):
+                if _phrase_at(words, i, phrase):
                     last = i + len(phrase) - 1
                     out.append(Trigger(entry, i, last, w.start + len(pre), words[last].end, False, pre))
                     i = last + 1
@@ -154,9 +154,10 @@ def find_triggers(words: list[Word], lex: Lexicon) -> list[Trigger]:
                     hits, pre = [(e, True) for e in entries], ""
                     break
         if hits:
+            nominal = "ال" in pre or pre.endswith("لل")  # "التظاهر" is a verbal noun
             for entry, is_verb in hits:
                 if _near_ok(entry, words, i):
-                    out.append(Trigger(entry, i, i, w.start + len(pre), w.end, is_verb, pre))
+                    out.append(Trigger(entry, i, i, w.start + len(pre), w.end, is_verb and not nominal, pre))
         i += 1
     return out
 

@@ -19,6 +19,7 @@ from __future__ import annotations
 import argparse
 import sys
 from dataclasses import dataclass
+from importlib import resources
 from pathlib import Path
 
 from marsad.events.context import is_question, segment
@@ -30,6 +31,8 @@ from marsad.events.model import MODEL_TYPES, SentenceModel, sentence_features
 #: Inverse regularisation per type, picked by 5-fold CV on the dev half.
 C = {"ASSAULT": 0.1, "PROTEST": 0.03}
 SEED = 13
+#: Sample weight of a team-written sentence relative to a GSR sentence.
+TEAM_WEIGHT = 4.0
 
 
 @dataclass(slots=True)
@@ -42,6 +45,7 @@ class Example:
     candidate: bool
     share: float
     ambiguous: bool
+    weight: float = 1.0
 
 
 def prepare(text: str, event_type: str, lex: Lexicon) -> tuple[dict, bool]:
@@ -78,7 +82,7 @@ def _fit(exs: list[Example], c: float):
     mean = sum(shares) / len(shares)
     balance = (1 - mean) / mean if 0 < mean < 1 else 1.0
     y = [1] * len(exs) + [0] * len(exs)
-    w = [s * balance for s in shares] + [1 - s for s in shares]
+    w = [s * balance * e.weight for s, e in zip(shares, exs)] + [(1 - s) * e.weight for s, e in zip(shares, exs)]
     clf = LogisticRegression(C=c, max_iter=3000)
     clf.fit(vstack([X, X]), y, sample_weight=w)
     return vec, clf
@@ -100,21 +104,38 @@ def _best_threshold(probs, labels) -> float:
     return best
 
 
-def _inner_threshold(exs: list[Example], c: float) -> float:
-    """Threshold maximising F1 (yes vs no) over inner 3-fold out-of-fold probabilities."""
+def team_examples(event_type: str, lex: Lexicon) -> list[Example]:
+    """Return the team-written training sentences of ``data/train_sentences.yaml`` for one type."""
+    import yaml
+
+    data = yaml.safe_load(resources.files("marsad.events").joinpath("data/train_sentences.yaml").read_text("utf-8"))
+    out = []
+    for label in ("yes", "no"):
+        block = data.get(event_type, {})
+        # YAML 1.1 reads the keys yes/no as booleans
+        for i, text in enumerate(block.get(label, block.get(label == "yes", []))):
+            feats, cand = prepare(text, event_type, lex)
+            if cand:
+                out.append(Example(f"team-{event_type}-{label}-{i}", feats, label == "yes", cand,
+                                   1.0 if label == "yes" else 0.0, False, TEAM_WEIGHT))
+    return out
+
+
+def _inner_threshold(exs: list[Example], c: float, extra: list[Example] = ()) -> float:
+    """Threshold maximising F1 (yes vs no) over inner 3-fold out-of-fold probabilities of ``exs``."""
     from sklearn.model_selection import StratifiedKFold
 
     strata = [("a" if e.ambiguous else "y" if e.label else "n") for e in exs]
     probs = [0.0] * len(exs)
     for tr, te in StratifiedKFold(3, shuffle=True, random_state=SEED).split(exs, strata):
-        vec, clf = _fit([exs[i] for i in tr], c)
+        vec, clf = _fit([exs[i] for i in tr] + list(extra), c)
         for i, p in zip(te, _predict(vec, clf, [exs[i] for i in te])):
             probs[i] = p
     keep = [i for i, e in enumerate(exs) if not e.ambiguous]
     return _best_threshold([probs[i] for i in keep], [exs[i].label for i in keep])
 
 
-def cross_validate(exs: list[Example], c: float, folds: int = 5) -> dict:
+def cross_validate(exs: list[Example], c: float, folds: int = 5, extra: list[Example] = ()) -> dict:
     """Return outer-CV precision/recall/F1 of rules+model (non-candidates count as 'no'; ambiguous left out)."""
     from sklearn.model_selection import StratifiedKFold
 
@@ -122,8 +143,8 @@ def cross_validate(exs: list[Example], c: float, folds: int = 5) -> dict:
     pred = [False] * len(exs)
     for tr, te in StratifiedKFold(folds, shuffle=True, random_state=SEED).split(exs, strata):
         train_exs = [exs[i] for i in tr if exs[i].candidate]
-        thr = _inner_threshold(train_exs, c)
-        vec, clf = _fit(train_exs, c)
+        thr = _inner_threshold(train_exs, c, extra)
+        vec, clf = _fit(train_exs + list(extra), c)
         cand_te = [i for i in te if exs[i].candidate]
         if cand_te:
             for i, p in zip(cand_te, _predict(vec, clf, [exs[i] for i in cand_te])):
@@ -143,7 +164,7 @@ def _prf(pred, labels) -> dict:
             "tp": int(tp), "fp": int(fp), "fn": int(fn)}
 
 
-def train(directory: str, lex: Lexicon | None = None) -> tuple[SentenceModel, dict]:
+def train(directory: str, lex: Lexicon | None = None, use_team_data: bool = True) -> tuple[SentenceModel, dict]:
     """Cross-validate, then fit on all dev sentences; return the model and the CV report.
 
     Parameters
@@ -152,6 +173,9 @@ def train(directory: str, lex: Lexicon | None = None) -> tuple[SentenceModel, di
         Folder with ``assault_gsr.csv`` and ``protest_gsr.csv``.
     lex : Lexicon, optional
         Defaults to the bundled lexicon.
+    use_team_data : bool, default True
+        Add the team-written sentences of ``data/train_sentences.yaml`` to
+        every training fold (never to a scored fold).
 
     Returns
     -------
@@ -159,19 +183,21 @@ def train(directory: str, lex: Lexicon | None = None) -> tuple[SentenceModel, di
         The model, and per type ``{"cv": {...}, "rules_only": {...}}``.
     """
     lex = lex or load_lexicon()
-    model = SentenceModel(meta={"data": "arabic-event-gsr-dev", "C": C, "features": "rule evidence + folded words"})
+    model = SentenceModel(meta={"data": "arabic-event-gsr-dev" + (" + data/train_sentences.yaml" if use_team_data else ""),
+                                "C": C, "features": "rule evidence + folded words"})
     report = {}
     for etype in MODEL_TYPES:
         exs = examples(directory, etype, lex)
+        extra = team_examples(etype, lex) if use_team_data else []
         cand = [e for e in exs if e.candidate]
         scored = [e for e in exs if not e.ambiguous]
         report[etype] = {
-            "cv": cross_validate(exs, C[etype]),
+            "cv": cross_validate(exs, C[etype], extra=extra),
             "rules_only": _prf([e.candidate for e in scored], [e.label for e in scored]),
             "sentences": len(scored), "candidates": sum(e.candidate for e in scored),
         }
-        thr = _inner_threshold(cand, C[etype])
-        vec, clf = _fit(cand, C[etype])
+        thr = _inner_threshold(cand, C[etype], extra)
+        vec, clf = _fit(cand + extra, C[etype])
         names = vec.get_feature_names_out()
         model.weights[etype] = {n: round(float(w), 3) for n, w in zip(names, clf.coef_[0]) if abs(w) >= 0.01}
         model.intercepts[etype] = round(float(clf.intercept_[0]), 4)
@@ -185,8 +211,9 @@ def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(prog="python -m marsad.events.train", description=__doc__.splitlines()[0])
     ap.add_argument("directory", help="GSR dev folder (assault_gsr.csv, protest_gsr.csv)")
     ap.add_argument("--out", default=str(Path(__file__).parent / "data" / "sentence_model.json"))
+    ap.add_argument("--gsr-only", action="store_true", help="do not add data/train_sentences.yaml")
     args = ap.parse_args(argv)
-    model, report = train(args.directory)
+    model, report = train(args.directory, use_team_data=not args.gsr_only)
     for etype, r in report.items():
         sys.stdout.write(f"{etype}: sentences={r['sentences']} candidates={r['candidates']} "
                          f"rules-only={r['rules_only']} cv={r['cv']}\n")
