@@ -38,10 +38,13 @@ def _known(s: str) -> bool:
     return s in words or s in _PLURALS or _light_stem(s) in words
 
 
-def _stem_score(stem: str, first_surface: str, has_article: bool, last: str, ta_final: bool = False) -> float:
+def _stem_score(
+    stem: str, first_surface: str, has_article: bool, last: str, ta_final: bool = False, before_article: str = ""
+) -> float:
     """Score how plausible ``stem`` is as the core of a segmented word.
 
-    ``last`` is the proclitic right before the stem (``""`` when none).
+    ``last`` is the proclitic right before the stem (``""`` when none);
+    ``before_article`` the one before the article, if any.
     """
     if len(stem) < 2:
         return 0.0
@@ -52,7 +55,9 @@ def _stem_score(stem: str, first_surface: str, has_article: bool, last: str, ta_
     if _known(stem) or _verb_fits(stem, last):
         return 3.0
     if has_article:
-        return 2.0
+        if before_article in ("ك", "ف"):
+            return 0.0  # كاليفورنيا, فالنسيا: an unknown stem after كال/فال is a name
+        return 2.0 if (len(stem) >= 3 or not before_article) else 0.0
     if not last:
         return 1.0
     if first_surface in _HAMZA_ALEF and len(stem) >= 3:
@@ -61,8 +66,8 @@ def _stem_score(stem: str, first_surface: str, has_article: bool, last: str, ta_
         return 1.5
     if _DERIVED_MASDAR.match(stem) and not stem.endswith("ات"):
         return 2.0  # اهتمام, استعداد, انسحاب after a preposition
-    if last in "بل" and ta_final and len(stem) >= 3:
-        return 1.5  # بنسبة, لمدة: nouns in ة after a preposition
+    if last in "بل" and ta_final and 3 <= len(stem) <= 5:
+        return 1.5  # بنسبة, لمدة, بزيادة: short nouns in ة after a preposition (not برشلونة)
     return 0.0
 
 
@@ -145,6 +150,7 @@ def _best_split(norm: str, word: str, offs: tuple[int, ...]) -> list[tuple[str, 
         i = pre[-1][2] if pre else 0
         has_article = bool(pre) and pre[-1][3] == "ال"
         last = pre[-1][3] if pre else ""
+        before_article = pre[-2][3] if has_article and len(pre) >= 2 else ""
         for end, enc in _suffix_options(norm, i, ta_final):
             stem = norm[i:end]
             if not pre and not enc:
@@ -155,9 +161,9 @@ def _best_split(norm: str, word: str, offs: tuple[int, ...]) -> list[tuple[str, 
             if enc:
                 score = _enclitic_score(stem, enc, word[offs[end] - 1] if end else "")
                 if score and pre:
-                    score = min(score, _stem_score(stem, first, has_article, last) or score)
+                    score = min(score, _stem_score(stem, first, has_article, last, False, before_article) or score)
             else:
-                score = _stem_score(stem, first, has_article, last, ta_final)
+                score = _stem_score(stem, first, has_article, last, ta_final, before_article)
                 if not score and pre and pre[0][3] == "و" and len(pre) == 1 and len(stem) >= 4:
                     score = 1.2  # long remainder after the conjunction
             if score <= 1.0:
