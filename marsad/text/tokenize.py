@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import gc
 import re
+from functools import lru_cache
 
 from marsad.doc import Token
 from marsad.text.morph import _light_stem, lemma_of_norm
@@ -33,6 +34,7 @@ _CACHE: dict[str, tuple] = {}
 _CACHE_MAX = 400_000
 
 
+@lru_cache(maxsize=300_000)
 def _analyse(word: str) -> tuple:
     """Return ((rel_start, rel_end, norm, kind, stem, lemma), ...) for one Arabic run."""
     out = []
