@@ -154,7 +154,8 @@ def find_triggers(words: list[Word], lex: Lexicon) -> list[Trigger]:
                     hits, pre = [(e, True) for e in entries], ""
                     break
         if hits:
-            nominal = "ال" in pre or pre.endswith("لل")  # "التظاهر" is a verbal noun
+            # "التظاهر"، "بقصف"، "كاعتقال": a verb takes no article or preposition
+            nominal = "ال" in pre or pre.endswith(("لل", "ب", "ك")) or (pre.endswith("ل") and not key.startswith(("ي", "ت", "ن")))
             for entry, is_verb in hits:
                 if _near_ok(entry, words, i):
                     out.append(Trigger(entry, i, i, w.start + len(pre), w.end, is_verb and not nominal, pre))

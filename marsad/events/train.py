@@ -93,15 +93,15 @@ def _predict(vec, clf, exs: list[Example]) -> list[float]:
 
 
 def _best_threshold(probs, labels) -> float:
-    best, best_f = 0.5, -1.0
+    """The threshold with the best F1 (the lowest of equal ones)."""
+    scores = []
     for t in [x / 100 for x in range(20, 91, 2)]:
         tp = sum(p >= t and y for p, y in zip(probs, labels))
         fp = sum(p >= t and not y for p, y in zip(probs, labels))
         fn = sum(p < t and y for p, y in zip(probs, labels))
-        f = 2 * tp / (2 * tp + fp + fn) if tp else 0.0
-        if f > best_f:
-            best, best_f = t, f
-    return best
+        scores.append((t, 2 * tp / (2 * tp + fp + fn) if tp else 0.0))
+    best_f = max(f for _, f in scores)
+    return min(t for t, f in scores if f >= best_f)
 
 
 def team_examples(event_type: str, lex: Lexicon) -> list[Example]:
