@@ -122,6 +122,8 @@ _DAY_SHIFT = {
     _N("البارحة"): -1, _N("اليوم"): 0, _N("الليلة"): 0, _N("غدا"): 1, _N("غد"): 1, _N("الغد"): 1,
     _N("بعد غد"): 2,
 }
+_TODAY = _N("اليوم")
+_NOT_TODAY = re.compile(r"\s+" + _N("(?:العالمي|الوطني|الدولي|الأول|الثاني|الثالث|الرابع|الخامس|الأخير|الذي|الموعود|المفتوح)") + r"(?!\w)")
 _TONIGHT, _NIGHT, _THE_WEEK, _THE_MONTH = _N("الليلة"), _N("ليلة"), _N("الأسبوع"), _N("الشهر")
 _MONTH_CUES = frozenset(_N(w) for w in ("في", "منذ", "حتى", "خلال", "بحلول", "شهر"))
 _PM = frozenset((_N("م"), _N("مساء")))
@@ -396,6 +398,8 @@ def _resolve(kind: str, m: re.Match, norm: str, pub: date | None):
     if kind == "H":
         if g("Hnext"):
             return None, None
+        if _one_space(g("Hday")) == _TODAY and not g("Hpart") and _NOT_TODAY.match(norm, m.end("Hday")):
+            return False  # اليوم العالمي، اليوم الأول: a named or counted day, not today
         if not pub:
             return None, None
         word = re.sub(r"\s+", " ", g("Hday"))
