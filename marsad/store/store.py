@@ -94,6 +94,10 @@ class Store:
         Open for reading only; the file must exist.
     wait : float, default 60.0
         Seconds to keep retrying while another process holds the file.
+    memory_limit : str or None, default "256MB"
+        DuckDB's memory limit for this store's connections. Checkpoints of a
+        large store otherwise peak at several hundred MiB; None leaves
+        DuckDB's default (80 % of RAM).
 
     Examples
     --------
@@ -102,10 +106,12 @@ class Store:
     {'stored': 1, 'duplicates': 0, 'unchanged': 0, 'events': 2}
     """
 
-    def __init__(self, path: str | Path = DEFAULT_DB, read_only: bool = False, wait: float = 60.0):
+    def __init__(self, path: str | Path = DEFAULT_DB, read_only: bool = False, wait: float = 60.0,
+                 memory_limit: str | None = "256MB"):
         self.path = Path(path)
         self.read_only = read_only
         self.wait = wait
+        self.memory_limit = memory_limit
         self._schema_ready = False
 
     # -- connections -------------------------------------------------------------
@@ -140,7 +146,8 @@ class Store:
         delay = 0.05
         while True:
             try:
-                con = duckdb.connect(str(self.path), read_only=ro)
+                config = {"memory_limit": self.memory_limit} if self.memory_limit else {}
+                con = duckdb.connect(str(self.path), read_only=ro, config=config)
                 break
             except duckdb.Error as exc:
                 if not _is_lock_error(exc):
@@ -354,7 +361,7 @@ class Store:
         record = doc.to_record()
         rows["articles"].append([
             doc.doc_id, doc.source, doc.url, doc.title, iso_timestamp(doc.published), doc.language,
-            doc.text, doc.raw or None, _meta(doc, "input"), _as_int(doc.meta.get("record_no")),
+            doc.text, doc.raw if doc.raw and doc.raw != doc.text else None, _meta(doc, "input"), _as_int(doc.meta.get("record_no")),
             run_id, json.dumps(record, ensure_ascii=False, default=str), fp,
         ])
         for i, e in enumerate(doc.entities):
