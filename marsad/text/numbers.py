@@ -182,22 +182,32 @@ def parse_number(s: str) -> float | None:
         return None
 
 
-def _match_seq(tokens: list[Token], i: int, seqs: list[tuple[str, ...]], before: bool) -> int:
-    """Length of the first ``seqs`` entry matching just before (or from) ``i``."""
+def _match_seq(tokens: list[Token], i: int, name: str, before: bool) -> int:
+    """Length of the longest sequence of list ``name`` ending just before (or starting at) ``i``."""
+    if before:
+        if i == 0:
+            return 0
+        seqs = _seq_index(name, True).get(tokens[i - 1].norm)
+    else:
+        if i >= len(tokens):
+            return 0
+        seqs = _seq_index(name, False).get(tokens[i].norm)
     best = 0
-    for seq in seqs:
+    for seq in seqs or ():
         k = len(seq)
-        if before:
-            if i - k < 0:
-                continue
-            window = tokens[i - k:i]
-        else:
-            window = tokens[i:i + k]
-            if len(window) < k:
-                continue
-        if all(t.norm == w for t, w in zip(window, seq)):
+        window = tokens[i - k:i] if before else tokens[i:i + k]
+        if len(window) == k and (not before or i - k >= 0) and all(t.norm == w for t, w in zip(window, seq)):
             best = max(best, k)
     return best
+
+
+@lru_cache(maxsize=None)
+def _seq_index(name: str, by_last: bool) -> dict[str, list[tuple[str, ...]]]:
+    """The sequences of list ``name`` keyed by their last (or first) token norm."""
+    out: dict[str, list[tuple[str, ...]]] = {}
+    for seq in _seqs(name):
+        out.setdefault(seq[-1] if by_last else seq[0], []).append(seq)
+    return out
 
 
 def find_quantities(text: str, tokens: list[Token] | None = None) -> list[Quantity]:
@@ -332,7 +342,7 @@ def _is_date_or_time(text: str, tokens: list[Token], i: int, j: int, value: floa
 def _finish(text: str, tokens: list[Token], i: int, j: int, value: float, qualifier: str) -> Quantity:
     start_i = i
     for name, qual in (("_MIN_BEFORE_W", "min"), ("_APPROX_BEFORE_W", "approx"), ("_MAX_BEFORE_W", "max")):
-        k = _match_seq(tokens, i, _seqs(name), before=True)
+        k = _match_seq(tokens, i, name, before=True)
         if k:
             qualifier = qual
             start_i = i - k
@@ -355,7 +365,7 @@ def _finish(text: str, tokens: list[Token], i: int, j: int, value: float, qualif
         elif t.norm == "%" or t.text == "٪":
             noun, noun_start, noun_end, end_i = "%", t.start, t.end, k + 1
     for name, qual in (("_MIN_AFTER_W", "min"), ("_APPROX_AFTER_W", "approx")):
-        m = _match_seq(tokens, end_i, _seqs(name), before=False)
+        m = _match_seq(tokens, end_i, name, before=False)
         if m:
             if qualifier == "exact":
                 qualifier = qual
