@@ -144,6 +144,30 @@ class EntityStage:
                 return q
         return p
 
+    def _actor_hits(self, text: str, toks: list[Tok], ctx: DocContext) -> list[tuple[Match, object]]:
+        """Return the dictionary hits the article's context accepts; fill ``ctx.named_actors``."""
+        hits = self._dictionary_hits(text, toks)
+        ctx.named_actors = {p.ref for _, p in hits if p.kind in (PERSON, ORG) and not p.ambiguous}
+        hits = [(m, self._named_reading(m, p, ctx)) for m, p in hits]
+        return [(m, p) for m, p in hits if self._composer.accept(toks, m, p, ctx)]
+
+    def _link_places(self, text, toks, tags, hits, sents, sent_of, ctx) -> list[tuple[Match, object]]:
+        """Return linked places; fill the country counts of ``ctx`` from them."""
+        named: Counter = Counter()
+        for _, p in hits:
+            a = self.dictionary.actors_[p.ref] if p.kind in (COUNTRY, GOV_METONYM, ADJECTIVE, PEOPLE) else None
+            if a is not None and a.kind == "country" and not p.ambiguous:
+                named[a.iso2] += 1
+        blocked = {t for m, p in hits if p.kind in (PERSON, ORG, NOUN, TITLE) for t in range(m.i, m.j)}
+        found = self._places.find(text, toks, tags, blocked, named)
+        ctx.sentence_countries = [Counter() for _ in sents]
+        for m, rec in found:
+            iso3 = self._iso3.get(rec.country_code)
+            if iso3:
+                ctx.sentence_countries[sent_of[m.i]][iso3] += 1
+                ctx.doc_countries[iso3] += 1
+        return found
+
     def __call__(self, doc: Doc) -> Doc:
         """Set ``doc.entities`` and ``doc.places``; return ``doc``."""
         self.initialize()
@@ -154,26 +178,9 @@ class EntityStage:
         for n, (a, b) in enumerate(sents):
             sent_of[a:b] = [n] * (b - a)
         tags = self._tag(toks, sents)
-        hits = self._dictionary_hits(text, toks)
         ctx = DocContext(date=doc.published)
-        ctx.named_actors = {p.ref for _, p in hits if p.kind in (PERSON, ORG) and not p.ambiguous}
-        hits = [(m, self._named_reading(m, p, ctx)) for m, p in hits]
-        hits = [(m, p) for m, p in hits if self._composer.accept(toks, m, p, ctx)]
-
-        countries2: Counter = Counter()
-        for _, p in hits:
-            a = self.dictionary.actors_[p.ref] if p.kind in (COUNTRY, GOV_METONYM, ADJECTIVE, PEOPLE) else None
-            if a is not None and a.kind == "country" and not p.ambiguous:
-                countries2[a.iso2] += 1
-        blocked = {t for m, p in hits if p.kind in (PERSON, ORG, NOUN, TITLE) for t in range(m.i, m.j)}
-        found = self._places.find(text, toks, tags, blocked, countries2)
-
-        ctx.sentence_countries = [Counter() for _ in sents]
-        for m, rec in found:
-            iso3 = self._iso3.get(rec.country_code)
-            if iso3:
-                ctx.sentence_countries[sent_of[m.i]][iso3] += 1
-                ctx.doc_countries[iso3] += 1
+        hits = self._actor_hits(text, toks, ctx)
+        found = self._link_places(text, toks, tags, hits, sents, sent_of, ctx)
         entities = self._composer.compose(text, toks, hits, sent_of, ctx)
         places = [Place(text[m.start:m.end], m.start, m.end, rec.geonameid, rec.name_en, rec.latitude,
                         rec.longitude, rec.country_code, rec.admin1, rec.feature) for m, rec in found]
