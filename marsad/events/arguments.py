@@ -38,6 +38,10 @@ NON_PERSON = frozenset({
     "يوم", "ايام", "ساعه", "ساعات", "شهر", "اشهر", "سنه", "سنوات", "سياره", "سيارات", "بالمئه", "بالمائه",
     "فوجا", "فوج", "دوله", "دول", "قريه", "قري", "مدينه", "مدن", "طن", "الف",
 })
+#: A place more than this many words after the trigger belongs to another statement.
+PLACE_WINDOW = 20
+#: Reporting participles ("مضيفا"، "موضحا"): their subject is the previous speaker, never an entity before them.
+PARTICIPLES = frozenset({"مضيفا", "موضحا", "مشيرا", "مؤكدا", "مضيفه", "موضحه", "مشيره", "مؤكده", "لافتا", "معتبرا"})
 #: Words before a place that make it where something happened.
 LOCATIVES = frozenset({"في", "قرب", "داخل", "بمدينه", "مدينه", "محافظه", "بمحافظه", "منطقه", "بمنطقه", "بلده",
                        "قريه", "حي", "شمال", "جنوب", "شرق", "غرب", "وسط", "ضواحي", "محيط", "اطراف", "بالقرب"})
@@ -49,6 +53,8 @@ SINGULAR_PERSONS = frozenset({"رجل", "شخص", "جندي", "شرطي", "طف�
                               "مسلح", "صحفي", "ناشط", "طالب", "فلسطيني", "عراقي", "سوري", "مستوطن", "سائق", "حارس"})
 DUAL_PERSONS = frozenset({"شخصين", "شخصان", "جنديين", "جنديان", "شرطيين", "شرطيان", "طفلين", "طفلان", "مدنيين",
                           "رجلين", "ضابطين", "ضابطان", "اثنين", "اثنان"})
+#: Words that introduce a name ("أطلق عليها"، "باسم").
+NAMING = frozenset({"اسم", "باسم", "بعنوان", "شعار", "تسميه"})
 #: Nouns that count casualties when they follow a number ("20 قتيلا").
 COUNT_NOUNS = frozenset({"قتيل", "قتيلا", "قتلي", "جريح", "جريحا", "جرحي", "بجروح", "شهيدا", "شهداء", "معتقلا",
                          "معتقلين", "موقوفا", "مصابا", "مصابين", "اسيرا"})
@@ -255,6 +261,8 @@ def pick_speaker(words: list[Word], flags: list[frozenset], clause: Clause, pos:
             found = _subject_after(c.reporter, c.complementiser, rep, pos)
             if found is not None:
                 return found
+    if words[rep].fold in PARTICIPLES:
+        return None
     cands = [(a, b, e) for a, b, e in pos.entities
              if rep - 10 <= b < rep and not pos.prepositional(a, e.start)]
     if cands:
@@ -300,10 +308,14 @@ def pick_place(trig: Trigger, pos: Positions, clause: Clause, used: list[Entity]
         for k in range(max(0, a - 2), a):
             if pos.words[k].fold in PLACE_SKIP:
                 return False
+        for k in range(max(1, a - 4), a):
+            w = pos.words[k].fold
+            if w in NAMING or w in ("عليها", "عليه") and pos.words[k - 1].fold in ("اطلق", "يطلق", "اطلقت", "تطلق"):
+                return False  # "مناورات أطلق عليها "إلى بيت المقدس"": a name, not the scene
         return True
 
     cands = [(a, b, p) for a, b, p in pos.places if ok(a, b, p) and clause.first <= a <= clause.last]
-    after = [x for x in cands if x[0] > trig.last]
+    after = [x for x in cands if trig.last < x[0] <= trig.last + PLACE_WINDOW]
     comma = pos.last_comma_before(trig.first)
     before = sorted((x for x in cands if comma < x[0] and x[1] < trig.first), key=lambda x: -x[1])
     for group in ([x for x in after if _locative(pos, x)], [x for x in before if _locative(pos, x)], after, before):
@@ -384,7 +396,7 @@ def _kind_of_word(lex: Lexicon, w: str) -> str | None:
 
 
 def _is_verb_form(lex: Lexicon, w: str) -> bool:
-    return any(is_verb for key, _ in lookup_keys(w) for _, is_verb in lex.words.get(key, ()))
+    return any(is_verb for key, pre in lookup_keys(w) if "ال" not in pre for _, is_verb in lex.words.get(key, ()))
 
 
 def _kind_before(words, lex, a, q, pos) -> str | None:

@@ -170,6 +170,8 @@ def status_of(trig: Trigger, words: list[Word], flags: list[frozenset], clause: 
         return "planned"
     if t - 1 >= lo and words[t - 1].fold in ("سوف", "سي"):
         return "planned"
+    if not trig.is_verb and any(w.fold == "سوف" for w in words[trig.last + 1 : min(clause.last, trig.last + 3) + 1]):
+        return "planned"  # "زيارة بوتين سوف تتزامن مع ..."
     return "reported"
 
 

@@ -147,7 +147,7 @@ def find_triggers(words: list[Word], lex: Lexicon) -> list[Trigger]:
             hits = lex.words.get(key)
             if hits:
                 break
-        if not hits:
+        if not hits and not w.fold.startswith(("ال", "وال", "بال", "لل")):
             for lemma in w.lemmas:
                 entries = lex.lemmas.get(lemma)
                 if entries:

@@ -4,7 +4,8 @@ Two coded mentions are one happening when they have the same type, their
 participants, place, date, mode, source and casualty counts do not
 disagree, and they share positive evidence: the same actor and recipient,
 or, when one of them is in the headline, the same actor or recipient.
-The merged event keeps every mention's trigger span in ``mentions`` and
+Two sources may report one happening, so the sources need not agree (the
+merged event keeps the first one's). The merged event keeps every mention's trigger span in ``mentions`` and
 takes each field from the most informative mention (the body over the
 headline, explicit dates over publication dates).
 """
@@ -56,8 +57,6 @@ def compatible(a: Event, b: Event, loose: bool = False) -> bool:
     if not (_agree(a.mode, b.mode) and _agree(_place_key(a.location), _place_key(b.location))):
         return False
     if not _agree(_date_of(a), _date_of(b)):
-        return False
-    if not _agree(entity_key(a.attributed_to), entity_key(b.attributed_to)):
         return False
     for f in ("fatalities", "injuries", "arrests"):
         va, vb = getattr(a, f), getattr(b, f)
