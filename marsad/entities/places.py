@@ -6,7 +6,9 @@ place wherever its name stands. A name that is also a common word
 (``places.yaml`` ``common_words``) needs a place word before it (مدينة، بلدة،
 قرية، محافظة ...). A smaller GeoNames place needs a place word or the
 tagger's LOC tag on exactly its words, a name of four letters or more, and
-either 100,000 people or a country the article names.
+either 100,000 people or a country the article names. ``ريف X`` for a city X
+not in the supplement becomes the region "X countryside" (the city's
+coordinates, no GeoNames id).
 ``حماة`` followed by a definite noun (``حماة الوطن``) is not the city. Among
 homonyms the article's countries, a division named next to the place
 (``بحماة``، ``في ريف إدلب``), the place word and population decide
@@ -16,6 +18,7 @@ homonyms the article's countries, a division named next to the place
 from __future__ import annotations
 
 from collections import Counter
+from dataclasses import replace
 
 from marsad.entities.gazetteer import Gazetteer, PlaceRecord
 from marsad.entities.matcher import Match, Tok, longest_at
@@ -29,7 +32,8 @@ NEAR_REGION = frozenset(
     "DZ BH KM DJ EG IQ JO KW LB LY MR MA OM PS QA SA SO SD SY TN AE YE IR TR IL AF PK".split())
 """Arab League members and neighbours: their cities of 300,000+ count without a place word."""
 ADMIN_WORDS = frozenset(key(w) for w in "محافظة ولاية إقليم محافظات".split())
-CITY_WORDS = frozenset(key(w) for w in "مدينة بلدة العاصمة عاصمة ضاحية حي مخيم منطقة ناحية مدن بلدات".split())
+CITY_WORDS = frozenset(key(w) for w in "مدينة بلدة العاصمة عاصمة ضاحية حي مخيم منطقة ناحية مدن بلدات ريف".split())
+COUNTRYSIDE = key("ريف")
 VILLAGE_WORDS = frozenset(key(w) for w in "قرية قرى".split())
 LINK_WORDS = frozenset(key(w) for w in "في ريف قرب محيط شمال جنوب شرق غرب مدينة محافظة".split())
 DIRECTIONS = frozenset(key(w) for w in (
@@ -157,7 +161,12 @@ class PlaceFinder:
             with the countries of unambiguous places).
         """
         loc_spans = {(i, j) for i, j, typ in bio_spans(tags) if typ == "LOC"}
-        hits = [(m, c) for m, c in self.candidates(text, toks, blocked) if c]
+        hits = []
+        for m, cands in self.candidates(text, toks, blocked):
+            if place_trigger(toks, m) != "admin":  # a division only after محافظة/ولاية
+                cands = [p for p in cands if p.feature != "admin1"]
+            if cands:
+                hits.append((m, cands))
         for m, cands in hits:
             if len({p.country_code for p in cands}) == 1 and any(
                     p.curated or p.population >= BIG_CITY for p in cands):
@@ -168,5 +177,17 @@ class PlaceFinder:
             best = self.gazetteer.choose(cands, countries, self.admin_after(text, toks, m),
                                          place_trigger(toks, m), " ".join(m.keys) in self.gazetteer.ambiguous_)
             if best is not None:
-                out.append((m, best))
+                out.append(self._countryside(text, toks, m, best))
         return out
+
+    def _countryside(self, text: str, toks: list[Tok], m: Match, rec: PlaceRecord) -> tuple[Match, PlaceRecord]:
+        """Widen ``ريف X`` (X a city) to a region place "X countryside" at the city's position."""
+        prev = _prev_word(toks, m.i)
+        if rec.feature not in ("city", "village") or prev is None or prev is not toks[m.i - 1]:
+            return m, rec
+        for k, start, _ in prev.readings:
+            if k == COUNTRYSIDE:
+                region = replace(rec, place_id=rec.place_id + ":countryside", geonameid=None,
+                                 name_en=f"{rec.name_en} countryside", feature="region")
+                return m._replace(i=m.i - 1, start=start), region
+        return m, rec

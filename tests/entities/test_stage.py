@@ -224,3 +224,11 @@ def test_tagged_person_surname_is_the_same_actor(stage):
     people = [(e.text, e.actor_id, e.source) for e in doc.entities if e.type == "PER"]
     assert people == [("غسان دغلس", "ner:غسان دغلس", "ner"), ("دغلس", "ner:غسان دغلس", "coref")]
     assert [(p.text, p.country_code, p.feature) for p in doc.places] == [("نابلس", "PS", "city")]
+
+
+def test_countryside_of_a_city_is_a_region(stage):
+    doc = stage(Doc("قصفت قوات النظام بلدات في ريف درعا وبريف حماة الشمالي", published="2015-11-21"))
+    got = [(p.text, p.feature, p.country_code) for p in doc.places]
+    assert got == [("ريف درعا", "region", "SY"), ("ريف حماة", "region", "SY")]
+    daraa = doc.places[0]
+    assert _km(daraa.latitude, daraa.longitude, 32.62, 36.10) < 25
