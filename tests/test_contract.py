@@ -41,7 +41,7 @@ def test_schema_is_valid_json_schema():
 
 
 def test_real_output_follows_the_contract(real_records):
-    assert len(real_records) == 5
+    assert len(real_records) >= 4      # the seed and at least three examples
     problems = [f"{r['doc_id']}: {'/'.join(map(str, e.path))}: {e.message}"
                 for r in real_records for e in VALIDATOR.iter_errors(r)]
     assert problems == []

@@ -13,7 +13,7 @@ from marsad.store import Store
 from tests.store.keyword_stage import KeywordEvents
 
 ROOT = Path(__file__).resolve().parents[1]
-EXAMPLES = ROOT / "examples"
+DATA = ROOT / "tests" / "store" / "data"     # four test articles (see tests/store/conftest.py)
 
 
 def keyword_pipeline() -> Pipeline:
@@ -49,7 +49,7 @@ class BadOffset:
 def mixed_dir(tmp_path):
     """Good articles beside an empty file, a binary file and a malformed JSON line."""
     d = tmp_path / "inputs"
-    shutil.copytree(EXAMPLES, d)
+    shutil.copytree(DATA, d)
     (d / "empty.txt").write_bytes(b"")
     (d / "binary.txt").write_bytes(bytes(range(256)) * 8)
     good = json.dumps({"title": "اعتقال", "text": "اعتقلت الشرطة عشرة أشخاص في البصرة."}, ensure_ascii=False)
@@ -65,8 +65,8 @@ def _event_rows(db):
 
 def test_examples_are_stored_and_counted(tmp_path):
     db = tmp_path / "m.duckdb"
-    summary = code_inputs([EXAMPLES], db=db, pipeline=keyword_pipeline)
-    assert (summary.read, summary.stored, summary.duplicates, summary.errors, summary.events) == (4, 4, 0, 0, 10)
+    summary = code_inputs([DATA], db=db, pipeline=keyword_pipeline)
+    assert (summary.read, summary.stored, summary.duplicates, summary.errors, summary.events) == (4, 4, 0, 0, 5)
     assert summary.ok and summary.run_id == 1 and summary.articles_per_s > 0
     run = Store(db).runs()[0]
     assert run["counts"]["stored"] == 4 and run["options"]["workers"] == 1 and run["seconds"] > 0
@@ -74,9 +74,9 @@ def test_examples_are_stored_and_counted(tmp_path):
 
 def test_second_run_stores_nothing_new(tmp_path):
     db = tmp_path / "m.duckdb"
-    code_inputs([EXAMPLES], db=db, pipeline=keyword_pipeline)
+    code_inputs([DATA], db=db, pipeline=keyword_pipeline)
     before = Store(db).counts()
-    summary = code_inputs([EXAMPLES], db=db, pipeline=keyword_pipeline)
+    summary = code_inputs([DATA], db=db, pipeline=keyword_pipeline)
     assert (summary.read, summary.stored, summary.unchanged, summary.events) == (4, 0, 4, 0)
     after = Store(db).counts()
     assert after["runs"] == 2 and {k: v for k, v in after.items() if k != "runs"} == {
@@ -95,15 +95,15 @@ def test_bad_records_are_recorded_and_the_rest_lands(tmp_path, mixed_dir):
 
 def test_a_stage_failure_costs_only_its_article(tmp_path):
     db = tmp_path / "m.duckdb"
-    summary = code_inputs([EXAMPLES], db=db, pipeline=Pipeline([FailOn("إدلب"), KeywordEvents()]))
+    summary = code_inputs([DATA], db=db, pipeline=Pipeline([FailOn("إدلب"), KeywordEvents()]))
     assert (summary.stored, summary.errors) == (3, 1)
     (err,) = Store(db).errors()
-    assert err["input"].endswith("shelling.html") and "cannot code إدلب" in err["reason"]
+    assert err["input"].endswith("sarmin-shelling.html") and "cannot code إدلب" in err["reason"]
 
 
 def test_a_doc_the_store_rejects_is_isolated_from_its_batch(tmp_path):
     db = tmp_path / "m.duckdb"
-    summary = code_inputs([EXAMPLES], db=db, pipeline=Pipeline([BadOffset()]), batch_size=10)
+    summary = code_inputs([DATA], db=db, pipeline=Pipeline([BadOffset()]), batch_size=10)
     assert (summary.stored, summary.errors) == (3, 1)
     assert "not stored" in Store(db).errors()[0]["reason"]
 
@@ -126,30 +126,30 @@ def test_two_workers_store_the_same_events_as_one(tmp_path, mixed_dir):
     s2 = code_inputs([mixed_dir], db=two, pipeline=keyword_pipeline, batch_size=2, workers=2)
     assert s1.counts()["stored"] == s2.counts()["stored"] == 5
     assert (s1.errors, s1.events) == (s2.errors, s2.events)
-    assert _event_rows(one) == _event_rows(two) and len(_event_rows(one)) == 11
+    assert _event_rows(one) == _event_rows(two) and len(_event_rows(one)) == 6
 
 
 def test_no_db_writes_every_record_to_the_stream():
     buf = io.StringIO()
-    summary = code_inputs([EXAMPLES], out=buf, pipeline=keyword_pipeline)
+    summary = code_inputs([DATA], out=buf, pipeline=keyword_pipeline)
     records = [json.loads(line) for line in buf.getvalue().splitlines()]
     assert summary.written == len(records) == 4 and summary.run_id is None
-    assert sum(len(r["events"]) for r in records) == 10
+    assert sum(len(r["events"]) for r in records) == 5
 
 
 def test_output_file_in_a_flat_format(tmp_path):
     out = tmp_path / "events.csv"
-    summary = code_inputs([EXAMPLES], db=tmp_path / "m.duckdb", out=out, fmt="polecat", pipeline=keyword_pipeline)
-    assert summary.written == 10
+    summary = code_inputs([DATA], db=tmp_path / "m.duckdb", out=out, fmt="polecat", pipeline=keyword_pipeline)
+    assert summary.written == 5
     assert out.read_text(encoding="utf-8").splitlines()[0].startswith("Event ID,Event Date,Event Type")
 
 
 def test_progress_is_called_per_batch_unless_quiet(tmp_path):
     seen = []
-    code_inputs([EXAMPLES], pipeline=keyword_pipeline, out=io.StringIO(), batch_size=2,
+    code_inputs([DATA], pipeline=keyword_pipeline, out=io.StringIO(), batch_size=2,
                 progress=lambda s: seen.append(s.read))
     assert seen == [2, 4]
-    code_inputs([EXAMPLES], pipeline=keyword_pipeline, out=io.StringIO(), progress=seen.append, quiet=True)
+    code_inputs([DATA], pipeline=keyword_pipeline, out=io.StringIO(), progress=seen.append, quiet=True)
     assert seen == [2, 4]
 
 
@@ -170,11 +170,11 @@ def test_usage_errors_are_raised_before_anything_is_read(tmp_path):
         code_inputs([tmp_path / "nope.txt"], db=tmp_path / "m.duckdb")
     assert not (tmp_path / "m.duckdb").exists()
     with pytest.raises(UsageError, match="workers"):
-        code_inputs([EXAMPLES], workers=0)
+        code_inputs([DATA], workers=0)
     with pytest.raises(UsageError, match="format"):
-        code_inputs([EXAMPLES], fmt="xml")
+        code_inputs([DATA], fmt="xml")
     with pytest.raises(TypeError, match="bare str"):
-        code_inputs(str(EXAMPLES))
+        code_inputs(str(DATA))
 
 
 class DieOn:
@@ -195,8 +195,8 @@ class DieOn:
 
 def test_a_worker_that_dies_costs_only_its_article(tmp_path):
     db = tmp_path / "m.duckdb"
-    summary = code_inputs([EXAMPLES], db=db, workers=2, batch_size=2,
+    summary = code_inputs([DATA], db=db, workers=2, batch_size=2,
                           pipeline=Pipeline([DieOn("إدلب"), KeywordEvents()]))
     assert (summary.read, summary.stored, summary.errors) == (4, 3, 1)
     (err,) = Store(db).errors()
-    assert err["input"].endswith("shelling.html") and "worker process died" in err["reason"]
+    assert err["input"].endswith("sarmin-shelling.html") and "worker process died" in err["reason"]

@@ -1,4 +1,4 @@
-"""Fixtures for the store tests: coded example articles and a filled store."""
+"""Fixtures for the store tests: our test articles, coded, and a store holding them."""
 
 from pathlib import Path
 
@@ -7,15 +7,17 @@ import pytest
 from marsad.io import iter_docs
 from tests.store.keyword_stage import KeywordEvents
 
-ROOT = Path(__file__).resolve().parents[2]
-EXAMPLES = ROOT / "examples"
+# Four short articles written for these tests, in three input forms: a talk
+# in Amman (.txt), a protest in Basra and arrests in Amman (.jsonl), and an
+# artillery attack near Idlib (an .html page with navigation and comments).
+DATA = Path(__file__).resolve().parent / "data"
 
 
 @pytest.fixture()
 def coded_examples():
-    """The bundled example articles, read by marsad.io and coded by the keyword stage."""
+    """The test articles, read by marsad.io and coded by the keyword stage."""
     stage = KeywordEvents()
-    return [stage(d) for d in iter_docs([str(EXAMPLES)])]
+    return [stage(d) for d in iter_docs([str(DATA)])]
 
 
 @pytest.fixture()
