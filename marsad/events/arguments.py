@@ -187,6 +187,9 @@ def pick_participants(trig: Trigger, pos: Positions, clause: Clause, exclude: tu
         return actor, recipient
     # nominal trigger
     actor = recipient = None
+    if style != "victim":
+        # the entity stage may compose the noun with its agent: "غارات روسيا" (RUS MIL)
+        actor = next((e for e in overlap if _agentive(e)), None)
     if after and after[0][0] <= trig.last + 2:
         a, _, e = after[0]
         prep = pos.prepositional(a, e.start)

@@ -109,19 +109,20 @@ def noun_forms(noun: str) -> set[str]:
 def lookup_keys(word: str) -> tuple[tuple[str, str], ...]:
     """Return ``(key, proclitic)`` candidates of a folded word, whole word first.
 
-    Each candidate strips at most one proclitic string and one enclitic.
-    A stripped key keeps at least two letters.
+    Each candidate strips at most one proclitic string (shortest first)
+    and one enclitic. A stripped key keeps at least two letters.
 
     Examples
     --------
-    >>> lookup_keys("وبالقصف")[:2]
-    (('وبالقصف', ''), ('قصف', 'وبال'))
+    >>> lookup_keys("وبالقصف")
+    (('وبالقصف', ''), ('بالقصف', 'و'), ('القصف', 'وب'), ('قصف', 'وبال'))
     """
     out = [(word, "")]
     if len(word) >= 4 and word.endswith("ا") and not word.endswith("وا"):
         out.append((word[:-1], ""))  # accusative tanween alef: صاروخا -> صاروخ
     bases = [(word, "")]
-    for pre in PROCLITICS:
+    # shortest proclitic first: "وبحث" is "و + بحث", not "وب + حث"
+    for pre in sorted(PROCLITICS, key=len):
         if word.startswith(pre) and len(word) - len(pre) >= 2:
             bases.append((word[len(pre):], pre))
     for base, pre in bases:
