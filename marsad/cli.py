@@ -257,7 +257,7 @@ def cmd_events(args: argparse.Namespace) -> int:
 
         console = Console(width=None if sys.stdout.isatty() else 160)
         console.print(events_table(rows))
-        if rows:
+        if any(r.get("date_inferred") for r in rows):
             console.print("* date of publication (the article gives no date for the event)", style="dim")
     return EXIT_OK
 
