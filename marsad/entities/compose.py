@@ -89,18 +89,23 @@ class DocContext:
         return top[0] if top else None
 
 
+COUNT_WORDS = frozenset(key(w) for w in (
+    "آلاف ألف الآلاف عشرات مئات المئات ملايين مليون مئة مائة ألفين عشرة خمسة ثلاثة أربعة ستة سبعة "
+    "ثمانية تسعة اثنين اثنان ثلاث أربع خمس ست سبع ثمان تسع عشر").split())
+
+
 def is_number(tok: Tok) -> bool:
-    """Return True for a token written with digits."""
-    return tok.is_word and tok.norm[:1].isdigit()
+    """Return True for a token written with digits or a count word (``آلاف``، ``ثلاثة``)."""
+    return tok.is_word and (tok.norm[:1].isdigit() or tok.norm in COUNT_WORDS)
 
 
-def locative(toks: list[Tok], m: Match) -> bool:
+def locative(text: str, toks: list[Tok], m: Match) -> bool:
     """Return True when match ``m`` is read as a location (``في``, ``ب``, a dateline ``لندن:``)."""
     if "ب" in m.stripped:
         return True
-    if m.j < len(toks) and not toks[m.j].is_word and toks[m.j].text in ":-" and (
-            m.i == 0 or "\n" in toks[m.i - 1].text or not toks[m.i - 1].is_word):
-        return True
+    line_start = m.i == 0 or "\n" in text[toks[m.i - 1].end:m.start] or toks[m.i - 1].text in "*•-"
+    if line_start and m.j < len(toks) and not toks[m.j].is_word and toks[m.j].text in ':-«"(':
+        return True  # a dateline: "لندن:" / "* لندن ـ «الشرق الأوسط»"
     k = m.i - 1
     while k >= 0 and not toks[k].is_word and toks[k].text in '"\'«»(':
         k -= 1
@@ -205,7 +210,7 @@ class Composer:
         a = self.dictionary.actors_[iso3]
         if m.i > 0 and is_number(toks[m.i - 1]):
             return self._nationals(text, m, iso3)
-        if locative(toks, m):
+        if locative(text, toks, m):
             return None
         # "الصحف السعودية": a definite noun before an adjective-looking name -> adjective
         if p.kind == COUNTRY and m.i > 0 and toks[m.i - 1].is_word and m.keys[0].startswith("ال") \

@@ -154,8 +154,9 @@ def nisba_forms(adj: str) -> list[str]:
 
     Notes
     -----
-    The accusative ``روسياً`` is left out: its key equals the country name
-    (``روسيا``) and is handled as a number-preceded nationality instead.
+    The indefinite accusative (``أفغانياً``) is added by the loader only when
+    it differs from the country's names: ``روسياً`` reads as ``روسيا`` and is
+    handled as a number-preceded nationality instead.
     """
     suffixes = ("", "ة", "ان", "ين", "ون", "ات", "تان", "تين")
     out = []
@@ -290,9 +291,13 @@ class ActorDictionary:
             self._add(alias, COUNTRY, iso3, tuple(key(alias).split()) in amb)
         for alias in row.get("gov") or []:
             self._add(alias, GOV_METONYM, iso3, tuple(key(alias).split()) in amb)
+        names = {key(a) for a in row["ar"]}
         for adj in row.get("adj") or []:
             for form in nisba_forms(adj):
                 self._add(form, ADJECTIVE, iso3)
+            accusative = " ".join(w + "ا" for w in adj.split())  # مدنيا أفغانيا
+            if key(accusative) not in names:  # سوريا is the country, not "Syrian"
+                self._add(accusative, ADJECTIVE, iso3)
         for alias in row.get("pl") or []:
             self._add(alias, PEOPLE, iso3)
 

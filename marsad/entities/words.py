@@ -14,7 +14,7 @@ from marsad.text.normalize import normalize
 
 _DIACRITICS = re.compile("[\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed\u0640]")
 
-WORD_RE = re.compile(r"[\u0621-\u064a\u0660-\u0669\u066e-\u06d3\u06d5-\u06ed\u0640A-Za-z0-9]+")
+WORD_RE = re.compile(r"[\u0621-\u0669\u066e-\u06d3\u06d5-\u06ed\u0640A-Za-z0-9]+")
 """One run of Arabic letters (with their diacritics), Latin letters or digits."""
 
 PROCLITICS = ("و", "ف")
