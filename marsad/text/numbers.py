@@ -334,6 +334,8 @@ def _is_date_or_time(text: str, tokens: list[Token], i: int, j: int, value: floa
         prev = tokens[i - 1].norm if i else ""
         if prev in _YEAR_CUES or prev in MONTHS or j >= len(tokens) or tokens[j].kind != "word":
             return True
+        if any(t.norm in MONTHS for t in tokens[max(0, i - 5):i]):
+            return True  # نوفمبر (تشرين الثاني) 2005
         if verb_lemma(tokens[j].norm) is not None or tokens[j].norm in _STOP_NOUNS:
             return True
     return False
