@@ -83,7 +83,7 @@ _PATTERNS = [
     # G: [edge] month name [relative]
     rf"(?P<G>(?:(?P<Gedge>{_EDGE})\s+)?(?P<Gcue>{_N('شهر')}\s+)?(?P<Gm>{_MON}){_ALSO}(?:\s+(?P<Grel>{_REL}))?)",
     # H: relative day with optional part of day: مساء أمس الأول
-    rf"(?P<H>(?:(?P<Hpart>{_PART})\s+)?(?:{_N('يوم')}\s+)?(?P<Hday>{_N('أمس الأول|أول أمس|أول من أمس|أمس|الأمس|البارحة|اليوم|غدا|غد|الغد|بعد غد|الليلة')})(?P<Hnext>\s+{_N('التالي|السابق')})?(?:[ \t]*\(?[ \t]*(?:{_WD})[ \t]*\)?)?)",
+    rf"(?P<H>(?:(?P<Hpart>{_PART})\s+)?(?:{_N('يوم')}\s+)?(?P<Hday>{_N('أمس الأول|أول أمس|أول من أمس|أمس|الأمس|البارحة|اليوم|غدا|غد|الغد|بعد غد|الليلة قبل الماضية|الليلة الماضية|الليلة')})(?P<Hnext>\s+{_N('التالي|السابق')})?(?:[ \t]*\(?[ \t]*(?:{_WD})[ \t]*\)?)?)",
     # I: weekday with optional part of day and relative word
     rf"(?P<I>(?:(?P<Ipart>{_PART})\s+)?(?:{_N('يوم')}\s+)?(?P<Iwd>{_WD})(?:\s+(?P<Irel>{_FUT}|{_PAST}))?)",
     # J: [edge] the week/month/year + relative; this week/month/year
@@ -113,16 +113,18 @@ _BEFORE, _AFTER = 25, 50
 _TRAILING = frozenset(DIACRITICS + TATWEEL)
 _SINCE = _N("منذ")
 _FUTURE_CUE = re.compile(_N(r"(?<!\w)(?:سوف|المقرر|يعتزم|تعتزم|سيتم|س[يتن]\w{2,})(?!\w)"))
-_AMBIGUOUS_MONTHS = frozenset(_N(w) for w in ("مارس", "ماي", "آب", "أيار", "تموز", "صفر", "رجب"))
 _WEEK_CUES = frozenset(_N(w) for w in ("يوم", "في", "منذ", "حتى", "مساء", "صباح", "ليلة", "ظهر", "فجر", "(", ",", "،"))
 
 
 _DAY_SHIFT = {
     _N("أمس الأول"): -2, _N("أول أمس"): -2, _N("أول من أمس"): -2, _N("أمس"): -1, _N("الأمس"): -1,
     _N("البارحة"): -1, _N("اليوم"): 0, _N("الليلة"): 0, _N("غدا"): 1, _N("غد"): 1, _N("الغد"): 1,
-    _N("بعد غد"): 2,
+    _N("بعد غد"): 2, _N("الليلة الماضية"): -1, _N("الليلة قبل الماضية"): -2,
 }
 _TODAY = _N("اليوم")
+_FUTURE_REACH = 60  # days: a date without year further ahead than this is read in the past
+# Named groups and events called after a date: قوى 14 آذار، ثورة 23 يوليو، حركة 6 أبريل
+_NAME_BEFORE = frozenset(_N(w) for w in ("قوى", "تحالف", "فريق", "حركة", "ثورة", "تيار", "جماعة", "شباب", "انتفاضة", "ائتلاف"))
 _NOT_TODAY = re.compile(r"\s+" + _N("(?:العالمي|الوطني|الدولي|الأول|الثاني|الثالث|الرابع|الخامس|الأخير|الذي|الموعود|المفتوح)") + r"(?!\w)")
 _TONIGHT, _NIGHT, _THE_WEEK, _THE_MONTH = _N("الليلة"), _N("ليلة"), _N("الأسبوع"), _N("الشهر")
 _MONTH_CUES = frozenset(_N(w) for w in ("في", "منذ", "حتى", "خلال", "بحلول", "شهر"))
@@ -315,7 +317,14 @@ def _closest_year(pub: date, month: int, day: int | None, sign: int | None) -> i
             dist = abs((d - pub).days)
         if best is None or dist < best[0]:
             best = (dist, y)
-    return best[1] if best else pub.year
+    if best is None:
+        return pub.year
+    year = best[1]
+    if sign is None:
+        d = _safe_date(year, month, day or 15)
+        if d is not None and (d - pub).days > _FUTURE_REACH:
+            year -= 1  # news mostly reports the past: a date months ahead is last year's
+    return year
 
 
 def _safe_date(y: int, m: int, d: int) -> date | None:
@@ -341,6 +350,8 @@ def _clock(m: re.Match, p: str, day: date) -> tuple[str, str]:
 def _resolve(kind: str, m: re.Match, norm: str, pub: date | None):
     g = m.group
     if kind == "A":
+        if not g("Ay") and _word_before(norm, m.start("A")) in _NAME_BEFORE:
+            return False
         mon = MONTHS[re.sub(r"\s+", " ", g("Am"))]
         day = int(g("Ad"))
         if g("Ay"):
@@ -388,7 +399,7 @@ def _resolve(kind: str, m: re.Match, norm: str, pub: date | None):
     if kind == "G":
         name = re.sub(r"\s+", " ", g("Gm"))
         if not (g("Gedge") or g("Grel") or g("Gcue")):
-            if name in _AMBIGUOUS_MONTHS or not _month_cue(norm, m.start("G")):
+            if not _month_cue(norm, m.start("G")):
                 return False
         if not pub:
             return None, None
@@ -406,7 +417,7 @@ def _resolve(kind: str, m: re.Match, norm: str, pub: date | None):
         shift = _DAY_SHIFT[word]
         d = pub + timedelta(days=shift)
         part = g("Hpart")
-        if word == _TONIGHT and not part:
+        if word.startswith(_TONIGHT) and not part:
             part = _NIGHT
         if part:
             return f"{d.isoformat()}T{PARTS_OF_DAY[part]:02d}:00", "part_of_day"
@@ -461,6 +472,11 @@ def _resolve(kind: str, m: re.Match, norm: str, pub: date | None):
             return False
         return _dateparser(m.group("Z"))
     return False
+
+
+def _word_before(norm: str, start: int) -> str:
+    words = norm[max(0, start - 12):start].split()
+    return words[-1] if words else ""
 
 
 def _one_space(s: str) -> str:
