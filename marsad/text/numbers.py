@@ -133,6 +133,7 @@ _TRIGGERS = frozenset(NUMBER_WORDS) | frozenset(SCALES) | frozenset(_VAGUE) | fr
 )
 
 
+_HALF_QUARTER = _table({"نصف": 0.5, "ربع": 0.25})
 _ONE_OF = frozenset(normalize(w) for w in ("أحد", "إحدى"))
 _TEN_WORDS = frozenset(normalize(w) for w in ("عشر", "عشرة"))
 
@@ -277,6 +278,7 @@ def _read_number(tokens: list[Token], i: int) -> tuple[int, float | None]:
     current = 0.0
     j = i
     seen = False
+    last_scale = 0.0
     while j < n:
         t = tokens[j]
         v = None
@@ -305,8 +307,16 @@ def _read_number(tokens: list[Token], i: int) -> tuple[int, float | None]:
             else:
                 current += v
         elif t.kind == "word" and t.norm in SCALES and (seen or t.norm not in _VAGUE):
-            total += (current or 1.0) * SCALES[t.norm]
+            last_scale = SCALES[t.norm]
+            total += (current or 1.0) * last_scale
             current = 0.0
+        elif (
+            t.norm == "و" and seen and last_scale and j + 1 < n and tokens[j + 1].norm in _HALF_QUARTER
+            and tokens[j + 1].word_index == t.word_index
+        ):
+            total += last_scale * _HALF_QUARTER[tokens[j + 1].norm]  # مليون ونصف, ألف وربع
+            j += 2
+            break
         elif t.norm == "و" and seen and j + 1 < n and (
             tokens[j + 1].kind == "number" or tokens[j + 1].norm in NUMBER_WORDS
         ) and tokens[j + 1].word_index == t.word_index:
