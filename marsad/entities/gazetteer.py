@@ -12,6 +12,7 @@ from __future__ import annotations
 import hashlib
 import json
 import math
+import os
 import pickle
 import re
 from dataclasses import dataclass
@@ -165,7 +166,7 @@ class Gazetteer:
         if cache is not None:
             try:
                 cache.parent.mkdir(parents=True, exist_ok=True)
-                tmp = cache.with_suffix(".tmp")
+                tmp = cache.with_suffix(f".{os.getpid()}.tmp")  # concurrent builders never share a file
                 with open(tmp, "wb") as fh:
                     pickle.dump(rows, fh, protocol=pickle.HIGHEST_PROTOCOL)
                 tmp.replace(cache)

@@ -112,3 +112,13 @@ def test_gazetteer_supplement_and_admin1(gazetteer):
     for p in places.values():
         assert -90 <= p.latitude <= 90 and -180 <= p.longitude <= 180
         assert p.feature in ("country", "admin1", "admin2", "city", "village", "region")
+
+
+def test_gazetteer_cache_round_trip(tmp_path, gazetteer):
+    from marsad.entities import Gazetteer
+
+    built = Gazetteer(cache_dir=tmp_path).load()
+    assert len(list(tmp_path.glob("gazetteer-cities500-*.pkl"))) == 1
+    again = Gazetteer(cache_dir=tmp_path).load()
+    assert len(built.places_) == len(again.places_) == len(gazetteer.places_)
+    assert again.places_["gn:169389"].name_en == "Idlib"

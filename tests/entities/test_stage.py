@@ -164,8 +164,8 @@ def test_admin_context_and_features(stage):
     assert feats["حماة"] == ("admin1", "SY")
 
 
-def test_stage_is_a_named_doc_to_doc_callable():
-    st = EntityStage(tagger=False)
+def test_stage_is_a_named_doc_to_doc_callable(dictionary, gazetteer):
+    st = EntityStage(dictionary=dictionary, gazetteer=gazetteer, tagger=False)
     assert st.name == "ar.entities.v1"
     doc = Doc("")
     assert st(doc) is doc and doc.entities == [] and doc.places == []
