@@ -165,6 +165,11 @@ def pick_participants(trig: Trigger, pos: Positions, clause: Clause, exclude: tu
         adjacent = before[0][2] if before and before[0][1] >= trig.first - 2 and all(
             pos.words[k].fold in ("،", ",") for k in range(before[0][1] + 1, trig.first)) else None
         actor, rest = None, after
+        direct_object = after and after[0][0] <= trig.last + 2 and not pos.prepositional(after[0][0], after[0][2].start)
+        if adjacent is not None and style == "victim" and not direct_object:
+            # "جنديين عراقيين قتلا بانفجار": a subject before an intransitive
+            # kill/arrest verb is its victim; the agent is marked or absent
+            return _agent_marked(pos, after), adjacent
         if adjacent is not None:
             actor = adjacent
         elif after and after[0][0] <= trig.last + 4 and not pos.prepositional(after[0][0], after[0][2].start):
@@ -186,6 +191,9 @@ def pick_participants(trig: Trigger, pos: Positions, clause: Clause, exclude: tu
             recipient = before[0][2]
         return actor, recipient
     # nominal trigger
+    if before and any(pos.words[k].fold.lstrip("و").startswith(("تعرض", "يتعرض")) for k in range(max(0, trig.first - 2), trig.first)):
+        # "القوات الأمريكية تعرضت لهجوم": the one who underwent it is the recipient
+        return _agent_marked(pos, after), before[0][2]
     actor = recipient = None
     if style != "victim":
         # the entity stage may compose the noun with its agent: "غارات روسيا" (RUS MIL)
@@ -235,6 +243,8 @@ def _object(pos: Positions, after, style: str, actor: Entity | None) -> Entity |
         if e is actor:
             continue
         prep = pos.prepositional(a, e.start)
+        if style == "victim" and prep == "من" and a >= 2 and _counted(pos, a - 2):
+            return e  # partitive: "مقتل ثمانية من قوات الأمن"
         if style == "with":
             if prep in (None, "مع", "ب", "وب"):
                 return e
