@@ -35,101 +35,18 @@ from functools import lru_cache
 
 from marsad.doc import TimeExpr, Token
 from marsad.errors import UsageError
-from marsad.text.normalize import DIACRITICS, TATWEEL, normalize, normalize_with_offsets
+from marsad.text.normalize import normalize, normalize_with_offsets
 from marsad.text.numbers import NUMBER_WORDS
+from marsad.text.timepatterns import (
+    ANCHOR_RE, ANCHOR_WORDS, DAY_SHIFT, FUTURE_CUE, FUTURE_REACH_DAYS, FUTURE_WORDS, MONTH_CUES,
+    NAME_BEFORE, NIGHT, NOT_TODAY, PAST_WORDS, PM_WORDS, SINCE, THE_MONTH, THE_WEEK, TIME_RE, TODAY,
+    TONIGHT, TRAILING_MARKS, WEEKDAY_CUES, WINDOW_AFTER, WINDOW_BEFORE,
+)
 from marsad.text.timewords import HIJRI_MONTHS, MONTHS, PARTS_OF_DAY, WEEKDAYS
 
 __all__ = ["find_times", "hijri_to_gregorian", "parse_published"]
 
-
-def _alt(words) -> str:
-    return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(words, key=len, reverse=True))
-
-
 _N = normalize
-_MON = _alt(MONTHS)
-_HIJ = _alt(HIJRI_MONTHS)
-_WD = _alt(WEEKDAYS)
-_PART = _alt(PARTS_OF_DAY)
-_FUT = _N("المقبل|القادم|المقبلة|القادمة")
-_PAST = _N("الماضي|المنصرم|الفائت|الماضية|المنصرمة|الفائتة|السابق")
-_CUR = _N("الجاري|الحالي|الجارية|الحالية|هذا|هذه")
-_REL = f"{_FUT}|{_PAST}|{_CUR}"
-_EDGE = _N("مطلع|أوائل|أواسط|منتصف|أواخر|بداية|نهاية|مستهل|أول|آخر|غضون")
-_YEARW = _N("عام|سنة|العام|السنة")
-_B = r"(?:(?<!\w)|(?<=(?<!\w)[وفبلك])|(?<=(?<!\w)[وف][بلك]))"
-_E = r"(?!\w)"
-_CLOCK = r"(?:\s*-?\s*(?:" + _N("الساعة") + r"\s+)?(?P<{p}hh>\d{{1,2}}):(?P<{p}mi>\d{{2}})(?:\s*(?P<{p}ap>" + _N("صباحا|مساء|ص|م") + r")(?!\w))?)?"
-# A month name may be followed by its other-system name in brackets: يوليو (تموز)
-_ALSO = rf"(?:\s*\((?:{_MON})\))?"
-_NUMW = _alt([w for w, v in NUMBER_WORDS.items() if v <= 30])
-
-_PATTERNS = [
-    # A: day + month name [+ year] [+ relative] [+ clock]
-    rf"(?P<A>(?:(?:{_WD})\s*[,-]?\s*)?(?P<Ad>\d{{1,2}})\s*[/-]?\s*(?:{_N('من')}\s+)?(?:{_N('شهر')}\s+)?"
-    rf"(?P<Am>{_MON}){_ALSO}(?:\s*[/,-]?\s*(?:{_N('من')}\s+)?(?:(?:{_YEARW})\s+)?(?P<Ay>\d{{4}})(?:\s*{_N('م')}{_E})?)?"
-    rf"(?:\s+(?P<Arel>{_REL}))?{_CLOCK.format(p='A')})",
-    # B: numeric date d/m/y or ISO y-m-d
-    rf"(?P<B>(?:(?:{_WD})\s*[,-]?\s*)?(?:(?P<Bd>\d{{1,2}})[/.-](?P<Bm>\d{{1,2}})[/.-](?P<By>\d{{4}}|\d{{2}})"
-    rf"|(?P<BY>\d{{4}})-(?P<BM>\d{{1,2}})-(?P<BD>\d{{1,2}}))(?!\d){_CLOCK.format(p='B')})",
-    # C: Hijri day month year
-    rf"(?P<C>(?:(?:{_WD})\s*[,-]?\s*)?(?P<Cd>\d{{1,2}})\s+(?:{_N('من')}\s+)?(?:{_N('شهر')}\s+)?(?P<Cm>{_HIJ})\s+(?:(?:{_YEARW})\s+)?(?P<Cy>1[34]\d\d)(?:\s*{_N('هـ')}{_E})?)",
-    # D: Hijri month year (unresolved)
-    rf"(?P<D>(?:{_N('شهر')}\s+)?(?P<Dm>{_HIJ})\s+(?:(?:{_YEARW})\s+)?(?P<Dy>1[34]\d\d)(?:\s*{_N('هـ')}{_E})?)",
-    # E: day + (the month) current/last/next: 13 الجاري
-    rf"(?P<E>(?P<Ed>\d{{1,2}})\s+(?:{_N('من')}\s+)?(?:(?:{_N('الشهر|شهر')})\s+)?(?P<Erel>{_N('الجاري|الحالي|الماضي|المنصرم|المقبل|القادم')}))",
-    # F: [edge] month name + year
-    rf"(?P<F>(?:(?P<Fedge>{_EDGE})\s+)?(?:{_N('شهر')}\s+)?(?P<Fm>{_MON}){_ALSO}\s*[/,-]?\s*(?:{_N('من')}\s+)?(?:(?:{_YEARW})\s+)?(?P<Fy>\d{{4}}))",
-    # G: [edge] month name [relative]
-    rf"(?P<G>(?:(?P<Gedge>{_EDGE})\s+)?(?P<Gcue>{_N('شهر')}\s+)?(?P<Gm>{_MON}){_ALSO}(?:\s+(?P<Grel>{_REL}))?)",
-    # H: relative day with optional part of day: مساء أمس الأول
-    rf"(?P<H>(?:(?P<Hpart>{_PART})\s+)?(?:{_N('يوم')}\s+)?(?P<Hday>{_N('أمس الأول|أول أمس|أول من أمس|أمس|الأمس|البارحة|اليوم|غدا|غد|الغد|بعد غد|الليلة قبل الماضية|الليلة الماضية|الليلة')})(?P<Hnext>\s+{_N('التالي|السابق')})?(?:[ \t]*\(?[ \t]*(?:{_WD})[ \t]*\)?)?)",
-    # I: weekday with optional part of day and relative word
-    rf"(?P<I>(?:(?P<Ipart>{_PART})\s+)?(?:{_N('يوم')}\s+)?(?P<Iwd>{_WD})(?:\s+(?P<Irel>{_FUT}|{_PAST}))?)",
-    # J: [edge] the week/month/year + relative; this week/month/year
-    rf"(?P<J>(?:(?P<Jedge>{_EDGE})\s+)?(?:(?P<Jthis>{_N('هذا|هذه')})\s+)?(?P<Junit>{_N('الأسبوع|الشهر|العام|السنة')})(?:\s+(?P<Jrel>{_REL}))?)",
-    # K: year with a cue
-    rf"(?P<K>(?:(?P<Kedge>{_EDGE})\s+)?(?:(?:{_YEARW})\s+)(?P<Ky>\d{{4}})(?:\s*{_N('م')}{_E})?)",
-    rf"(?<={_N('منذ')}\s)(?P<L>(?P<Ly>(?:19|20)\d\d))(?!\d)",
-    rf"(?<={_N('في')}\s)(?P<M>(?P<My>(?:19|20)\d\d))(?!\d)",
-    # N: ago: منذ/قبل + count + unit
-    rf"(?P<N>(?P<Ndir>{_N('منذ|قبل')})\s+(?P<Nq>(?:{_N('يومين|أسبوعين|شهرين|عامين|سنتين|يوم|أسبوع|شهر|عام|سنة')})(?!\s*\d)"
-    rf"|(?P<Nn>\d{{1,2}}|{_NUMW})\s+(?P<Nu>{_N('أيام|يوما|أسابيع|أشهر|شهور|شهرا|أعوام|سنوات|عاما')})))",
-    # Z: dateparser fallback: day word year
-    rf"(?P<Z>(?P<Zd>\d{{1,2}})\s+(?P<Zw>[^\W\d_]{{3,10}})\s+(?P<Zy>(?:19|20)\d\d))",
-]
-_RE = re.compile(_B + "(?:" + "|".join(_PATTERNS) + ")" + _E)
-# Every pattern above contains a digit or one of these words (first word of
-# two-word names): only windows around them are searched.
-_ANCHOR_WORDS = frozenset(
-    w.split()[0] for w in list(MONTHS) + list(HIJRI_MONTHS) + list(WEEKDAYS)
-) | frozenset(_N(
-    "أمس الأمس البارحة اليوم غدا غد الغد الليلة الأسبوع الشهر العام السنة يومين أسبوعين شهرين عامين "
-    "سنتين أيام يوما أسابيع أشهر شهور شهرا أعوام سنوات عاما منذ قبل"
-).split())
-_ANCHOR = re.compile(r"\d+|(?<!\w)[وفبلك]{0,2}(?:" + _alt(_ANCHOR_WORDS) + r")(?!\w)")
-_ANCHOR_WORDS = _ANCHOR_WORDS | frozenset(w[2:] for w in _ANCHOR_WORDS if w.startswith("ال"))
-_BEFORE, _AFTER = 25, 50
-_TRAILING = frozenset(DIACRITICS + TATWEEL)
-_SINCE = _N("منذ")
-_FUTURE_CUE = re.compile(_N(r"(?<!\w)(?:سوف|المقرر|يعتزم|تعتزم|سيتم|س[يتن]\w{2,})(?!\w)"))
-_WEEK_CUES = frozenset(_N(w) for w in ("يوم", "في", "منذ", "حتى", "مساء", "صباح", "ليلة", "ظهر", "فجر", "(", ",", "،"))
-
-
-_DAY_SHIFT = {
-    _N("أمس الأول"): -2, _N("أول أمس"): -2, _N("أول من أمس"): -2, _N("أمس"): -1, _N("الأمس"): -1,
-    _N("البارحة"): -1, _N("اليوم"): 0, _N("الليلة"): 0, _N("غدا"): 1, _N("غد"): 1, _N("الغد"): 1,
-    _N("بعد غد"): 2, _N("الليلة الماضية"): -1, _N("الليلة قبل الماضية"): -2,
-}
-_TODAY = _N("اليوم")
-_FUTURE_REACH = 60  # days: a date without year further ahead than this is read in the past
-# Named groups and events called after a date: قوى 14 آذار، ثورة 23 يوليو، حركة 6 أبريل
-_NAME_BEFORE = frozenset(_N(w) for w in ("قوى", "تحالف", "فريق", "حركة", "ثورة", "تيار", "جماعة", "شباب", "انتفاضة", "ائتلاف"))
-_NOT_TODAY = re.compile(r"\s+" + _N("(?:العالمي|الوطني|الدولي|الأول|الثاني|الثالث|الرابع|الخامس|الأخير|الذي|الموعود|المفتوح)") + r"(?!\w)")
-_TONIGHT, _NIGHT, _THE_WEEK, _THE_MONTH = _N("الليلة"), _N("ليلة"), _N("الأسبوع"), _N("الشهر")
-_MONTH_CUES = frozenset(_N(w) for w in ("في", "منذ", "حتى", "خلال", "بحلول", "شهر"))
-_PM = frozenset((_N("م"), _N("مساء")))
-_FUT_WORDS, _PAST_WORDS = frozenset(_FUT.split("|")), frozenset(_PAST.split("|"))
 
 
 def parse_published(published: str | None) -> datetime | None:
@@ -237,7 +154,7 @@ def find_times(text: str, published: str | None, tokens: list[Token] | None = No
         value, gran = resolved
         ns, ne = m.span(kind)
         start, end = offs[ns], offs[ne - 1] + 1
-        while end < len(text) and text[end] in _TRAILING:
+        while end < len(text) and text[end] in TRAILING_MARKS:
             end += 1  # tanween or tatweel after the last letter: غداً, هـ
         out.append(TimeExpr(text[start:end], start, end, value, gran))
     return out
@@ -245,7 +162,7 @@ def find_times(text: str, published: str | None, tokens: list[Token] | None = No
 
 def _token_anchors(tokens: list[Token], offs: list[int], n_text: int) -> list[tuple[int, int]]:
     """(start, end) in the matching form of the tokens that can anchor a time expression."""
-    words = _ANCHOR_WORDS
+    words = ANCHOR_WORDS
     hits = [(t.start, t.end) for t in tokens if t.kind == "number" or t.norm in words]
     if len(offs) == n_text:
         return hits  # the matching form has the same offsets as the text
@@ -258,9 +175,9 @@ def _matches(norm: str, anchors: list[tuple[int, int]] | None = None):
     done = 0  # matches must start at or after this offset
     win_start = win_end = -1
     if anchors is None:
-        anchors = [a.span() for a in _ANCHOR.finditer(norm)]
+        anchors = [a.span() for a in ANCHOR_RE.finditer(norm)]
     for a_start, a_end in anchors:
-        s0, e0 = max(0, a_start - _BEFORE), min(n, a_end + _AFTER)
+        s0, e0 = max(0, a_start - WINDOW_BEFORE), min(n, a_end + WINDOW_AFTER)
         if s0 <= win_end:
             win_end = max(win_end, e0)
             continue
@@ -273,7 +190,7 @@ def _matches(norm: str, anchors: list[tuple[int, int]] | None = None):
 
 def _search(norm: str, start: int, end: int):
     last = start
-    for m in _RE.finditer(norm, start, end):
+    for m in TIME_RE.finditer(norm, start, end):
         yield m
         last = m.end()
     return last
@@ -290,9 +207,9 @@ def _rel_sign(word: str | None) -> int | None:
     if not word:
         return None
     w = re.sub(r"\s+", " ", word)
-    if w in _FUT_WORDS:
+    if w in FUTURE_WORDS:
         return 1
-    if w in _PAST_WORDS:
+    if w in PAST_WORDS:
         return -1
     return 0
 
@@ -322,7 +239,7 @@ def _closest_year(pub: date, month: int, day: int | None, sign: int | None) -> i
     year = best[1]
     if sign is None:
         d = _safe_date(year, month, day or 15)
-        if d is not None and (d - pub).days > _FUTURE_REACH:
+        if d is not None and (d - pub).days > FUTURE_REACH_DAYS:
             year -= 1  # news mostly reports the past: a date months ahead is last year's
     return year
 
@@ -340,7 +257,7 @@ def _clock(m: re.Match, p: str, day: date) -> tuple[str, str]:
         return day.isoformat(), "day"
     h, mn = int(hh), int(mi)
     ap = m.group(p + "ap")
-    if ap in _PM and h < 12:
+    if ap in PM_WORDS and h < 12:
         h += 12
     if h > 23 or mn > 59:
         return day.isoformat(), "day"
@@ -348,130 +265,209 @@ def _clock(m: re.Match, p: str, day: date) -> tuple[str, str]:
 
 
 def _resolve(kind: str, m: re.Match, norm: str, pub: date | None):
+    """Return ``(value, granularity)``, ``(None, None)`` when unresolved, or False to drop the match."""
+    return _RESOLVERS[kind](m, norm, pub)
+
+
+def _resolve_day_month(m: re.Match, norm: str, pub: date | None):
+    """Resolve pattern A: day and month name [year] [relative] [clock]: 30 أكتوبر الماضي."""
     g = m.group
-    if kind == "A":
-        if not g("Ay") and _word_before(norm, m.start("A")) in _NAME_BEFORE:
-            return False
-        mon = MONTHS[re.sub(r"\s+", " ", g("Am"))]
-        day = int(g("Ad"))
-        if g("Ay"):
-            year = int(g("Ay"))
-        elif pub:
-            sign = _rel_sign(g("Arel"))
-            if sign is None and norm[max(0, m.start() - 4):m.start()].strip() == _SINCE:
-                sign = -1  # منذ 25 يناير: a past date
-            year = _closest_year(pub, mon, day, sign)
-        else:
-            return None, None
-        d = _safe_date(year, mon, day)
-        return _clock(m, "A", d) if d else (None, None)
-    if kind == "B":
-        if g("Bd"):
-            day, mon, year = int(g("Bd")), int(g("Bm")), int(g("By"))
-            if year < 100:
-                year += 2000 if year < 50 else 1900
-        else:
-            day, mon, year = int(g("BD")), int(g("BM")), int(g("BY"))
-        d = _safe_date(year, mon, day)
-        return _clock(m, "B", d) if d else False
-    if kind == "C":
-        try:
-            return hijri_to_gregorian(int(g("Cy")), HIJRI_MONTHS[re.sub(r"\s+", " ", g("Cm"))], int(g("Cd"))).isoformat(), "day"
-        except ValueError:
-            return None, None
-    if kind == "D":
+    if not g("Ay") and _word_before(norm, m.start("A")) in NAME_BEFORE:
+        return False
+    mon = MONTHS[re.sub(r"\s+", " ", g("Am"))]
+    day = int(g("Ad"))
+    if g("Ay"):
+        year = int(g("Ay"))
+    elif pub:
+        sign = _rel_sign(g("Arel"))
+        if sign is None and norm[max(0, m.start() - 4):m.start()].strip() == SINCE:
+            sign = -1  # منذ 25 يناير: a past date
+        year = _closest_year(pub, mon, day, sign)
+    else:
         return None, None
-    if kind == "E":
-        day = int(g("Ed"))
-        if not pub or not 1 <= day <= 31:
-            return None, None
-        sign = _rel_sign(g("Erel"))
-        y, mth = pub.year, pub.month + (sign or 0)
-        if mth == 0:
-            y, mth = y - 1, 12
-        elif mth == 13:
-            y, mth = y + 1, 1
-        d = _safe_date(y, mth, day)
-        return (d.isoformat(), "day") if d else (None, None)
-    if kind == "F":
-        mon = MONTHS[_one_space(g("Fm"))]
-        return f"{int(g('Fy')):04d}-{mon:02d}", "month"
-    if kind == "G":
-        name = re.sub(r"\s+", " ", g("Gm"))
-        if not (g("Gedge") or g("Grel") or g("Gcue")):
-            if not _month_cue(norm, m.start("G")):
-                return False
-        if not pub:
-            return None, None
-        mon = MONTHS[name]
-        year = _closest_year(pub, mon, None, _rel_sign(g("Grel")))
-        return f"{year:04d}-{mon:02d}", "month"
-    if kind == "H":
-        if g("Hnext"):
-            return None, None
-        if _one_space(g("Hday")) == _TODAY and not g("Hpart") and _NOT_TODAY.match(norm, m.end("Hday")):
-            return False  # اليوم العالمي، اليوم الأول: a named or counted day, not today
-        if not pub:
-            return None, None
-        word = re.sub(r"\s+", " ", g("Hday"))
-        shift = _DAY_SHIFT[word]
-        d = pub + timedelta(days=shift)
-        part = g("Hpart")
-        if word.startswith(_TONIGHT) and not part:
-            part = _NIGHT
-        if part:
-            return f"{d.isoformat()}T{PARTS_OF_DAY[part]:02d}:00", "part_of_day"
-        return d.isoformat(), "day"
-    if kind == "I":
-        wd = WEEKDAYS[g("Iwd")]
-        if wd == 0 and not (g("Irel") or g("Ipart")) and not _weekday_cue(norm, m):
-            return False  # الاثنين also means "the two"
-        if not pub:
-            return None, None
-        sign = _rel_sign(g("Irel"))
-        if sign is None:
-            sign = 1 if _FUTURE_CUE.search(norm, max(0, m.start() - 60), m.start()) else 0
-        if sign == 1:
-            d = pub + timedelta(days=(wd - pub.weekday() - 1) % 7 + 1)
-        elif sign == -1:
-            d = pub - timedelta(days=(pub.weekday() - wd - 1) % 7 + 1)
-        else:
-            d = pub - timedelta(days=(pub.weekday() - wd) % 7)
-        part = g("Ipart")
-        if part:
-            return f"{d.isoformat()}T{PARTS_OF_DAY[part]:02d}:00", "part_of_day"
-        return d.isoformat(), "day"
-    if kind == "J":
-        if not (g("Jrel") or g("Jthis") or g("Jedge")):
+    d = _safe_date(year, mon, day)
+    return _clock(m, "A", d) if d else (None, None)
+
+
+def _resolve_numeric_date(m: re.Match, norm: str, pub: date | None):
+    """Resolve pattern B: numeric date d/m/y or ISO y-m-d."""
+    g = m.group
+    if g("Bd"):
+        day, mon, year = int(g("Bd")), int(g("Bm")), int(g("By"))
+        if year < 100:
+            year += 2000 if year < 50 else 1900
+    else:
+        day, mon, year = int(g("BD")), int(g("BM")), int(g("BY"))
+    d = _safe_date(year, mon, day)
+    return _clock(m, "B", d) if d else False
+
+
+def _resolve_hijri_date(m: re.Match, norm: str, pub: date | None):
+    """Resolve pattern C: Hijri day, month and year."""
+    g = m.group
+    try:
+        return hijri_to_gregorian(int(g("Cy")), HIJRI_MONTHS[re.sub(r"\s+", " ", g("Cm"))], int(g("Cd"))).isoformat(), "day"
+    except ValueError:
+        return None, None
+
+
+def _resolve_hijri_month(m: re.Match, norm: str, pub: date | None):
+    """Resolve pattern D: Hijri month and year: kept unresolved."""
+    g = m.group
+    return None, None
+
+
+def _resolve_day_of_month(m: re.Match, norm: str, pub: date | None):
+    """Resolve pattern E: day of the current, last or next month: 13 الجاري."""
+    g = m.group
+    day = int(g("Ed"))
+    if not pub or not 1 <= day <= 31:
+        return None, None
+    sign = _rel_sign(g("Erel"))
+    y, mth = pub.year, pub.month + (sign or 0)
+    if mth == 0:
+        y, mth = y - 1, 12
+    elif mth == 13:
+        y, mth = y + 1, 1
+    d = _safe_date(y, mth, day)
+    return (d.isoformat(), "day") if d else (None, None)
+
+
+def _resolve_month_year(m: re.Match, norm: str, pub: date | None):
+    """Resolve pattern F: month name and year."""
+    g = m.group
+    mon = MONTHS[_one_space(g("Fm"))]
+    return f"{int(g('Fy')):04d}-{mon:02d}", "month"
+
+
+def _resolve_month(m: re.Match, norm: str, pub: date | None):
+    """Resolve pattern G: month name with an edge or relative word: يناير المقبل."""
+    g = m.group
+    name = re.sub(r"\s+", " ", g("Gm"))
+    if not (g("Gedge") or g("Grel") or g("Gcue")):
+        if not _month_cue(norm, m.start("G")):
             return False
-        if not pub:
-            return None, None
-        sign = _rel_sign(g("Jrel")) or 0
-        unit = g("Junit")
-        if unit == _THE_WEEK:
-            d = pub + timedelta(weeks=sign)
-            iso = d.isocalendar()
-            return f"{iso[0]:04d}-W{iso[1]:02d}", "week"
-        if unit == _THE_MONTH:
-            y, mth = pub.year, pub.month + sign
-            y, mth = (y - 1, 12) if mth == 0 else (y + 1, 1) if mth == 13 else (y, mth)
-            return f"{y:04d}-{mth:02d}", "month"
-        return f"{pub.year + sign:04d}", "year"
-    if kind == "K":
-        return f"{int(g('Ky')):04d}", "year"
-    if kind == "L":
-        return g("Ly"), "year"
-    if kind == "M":
-        return g("My"), "year"
-    if kind == "N":
-        if not pub:
-            return None, None
-        return _ago(g("Nq"), g("Nn"), g("Nu"), pub)
-    if kind == "Z":
-        if re.sub(r"\s+", " ", g("Zw")) in MONTHS:
-            return False
-        return _dateparser(m.group("Z"))
-    return False
+    if not pub:
+        return None, None
+    mon = MONTHS[name]
+    year = _closest_year(pub, mon, None, _rel_sign(g("Grel")))
+    return f"{year:04d}-{mon:02d}", "month"
+
+
+def _resolve_relative_day(m: re.Match, norm: str, pub: date | None):
+    """Resolve pattern H: أمس، أمس الأول، اليوم، غدا with an optional part of day."""
+    g = m.group
+    if g("Hnext"):
+        return None, None
+    if _one_space(g("Hday")) == TODAY and not g("Hpart") and NOT_TODAY.match(norm, m.end("Hday")):
+        return False  # اليوم العالمي، اليوم الأول: a named or counted day, not today
+    if not pub:
+        return None, None
+    word = re.sub(r"\s+", " ", g("Hday"))
+    shift = DAY_SHIFT[word]
+    d = pub + timedelta(days=shift)
+    part = g("Hpart")
+    if word.startswith(TONIGHT) and not part:
+        part = NIGHT
+    if part:
+        return f"{d.isoformat()}T{PARTS_OF_DAY[part]:02d}:00", "part_of_day"
+    return d.isoformat(), "day"
+
+
+def _resolve_weekday(m: re.Match, norm: str, pub: date | None):
+    """Resolve pattern I: weekday with or without المقبل/الماضي."""
+    g = m.group
+    wd = WEEKDAYS[g("Iwd")]
+    if wd == 0 and not (g("Irel") or g("Ipart")) and not _weekday_cue(norm, m):
+        return False  # الاثنين also means "the two"
+    if not pub:
+        return None, None
+    sign = _rel_sign(g("Irel"))
+    if sign is None:
+        sign = 1 if FUTURE_CUE.search(norm, max(0, m.start() - 60), m.start()) else 0
+    if sign == 1:
+        d = pub + timedelta(days=(wd - pub.weekday() - 1) % 7 + 1)
+    elif sign == -1:
+        d = pub - timedelta(days=(pub.weekday() - wd - 1) % 7 + 1)
+    else:
+        d = pub - timedelta(days=(pub.weekday() - wd) % 7)
+    part = g("Ipart")
+    if part:
+        return f"{d.isoformat()}T{PARTS_OF_DAY[part]:02d}:00", "part_of_day"
+    return d.isoformat(), "day"
+
+
+def _resolve_period(m: re.Match, norm: str, pub: date | None):
+    """Resolve pattern J: the week, month or year with a relative word."""
+    g = m.group
+    if not (g("Jrel") or g("Jthis") or g("Jedge")):
+        return False
+    if not pub:
+        return None, None
+    sign = _rel_sign(g("Jrel")) or 0
+    unit = g("Junit")
+    if unit == THE_WEEK:
+        d = pub + timedelta(weeks=sign)
+        iso = d.isocalendar()
+        return f"{iso[0]:04d}-W{iso[1]:02d}", "week"
+    if unit == THE_MONTH:
+        y, mth = pub.year, pub.month + sign
+        y, mth = (y - 1, 12) if mth == 0 else (y + 1, 1) if mth == 13 else (y, mth)
+        return f"{y:04d}-{mth:02d}", "month"
+    return f"{pub.year + sign:04d}", "year"
+
+
+def _resolve_year_after_cue(m: re.Match, norm: str, pub: date | None):
+    """Resolve pattern K: year after عام/سنة."""
+    g = m.group
+    return f"{int(g('Ky')):04d}", "year"
+
+
+def _resolve_year_since(m: re.Match, norm: str, pub: date | None):
+    """Resolve pattern L: year after منذ."""
+    g = m.group
+    return g("Ly"), "year"
+
+
+def _resolve_year_in(m: re.Match, norm: str, pub: date | None):
+    """Resolve pattern M: year after في."""
+    g = m.group
+    return g("My"), "year"
+
+
+def _resolve_ago(m: re.Match, norm: str, pub: date | None):
+    """Resolve pattern N: منذ/قبل and a count of days, weeks, months or years."""
+    g = m.group
+    if not pub:
+        return None, None
+    return _ago(g("Nq"), g("Nn"), g("Nu"), pub)
+
+
+def _resolve_by_dateparser(m: re.Match, norm: str, pub: date | None):
+    """Resolve pattern Z: day word year, by dateparser."""
+    g = m.group
+    if re.sub(r"\s+", " ", g("Zw")) in MONTHS:
+        return False
+    return _dateparser(m.group("Z"))
+
+
+_RESOLVERS = {
+    "A": _resolve_day_month,
+    "B": _resolve_numeric_date,
+    "C": _resolve_hijri_date,
+    "D": _resolve_hijri_month,
+    "E": _resolve_day_of_month,
+    "F": _resolve_month_year,
+    "G": _resolve_month,
+    "H": _resolve_relative_day,
+    "I": _resolve_weekday,
+    "J": _resolve_period,
+    "K": _resolve_year_after_cue,
+    "L": _resolve_year_since,
+    "M": _resolve_year_in,
+    "N": _resolve_ago,
+    "Z": _resolve_by_dateparser,
+}
 
 
 def _word_before(norm: str, start: int) -> str:
@@ -485,7 +481,7 @@ def _one_space(s: str) -> str:
 
 def _month_cue(norm: str, start: int) -> bool:
     before = norm[max(0, start - 8):start].split()
-    return bool(before) and before[-1] in _MONTH_CUES
+    return bool(before) and before[-1] in MONTH_CUES
 
 
 def _weekday_cue(norm: str, m: re.Match) -> bool:
@@ -493,7 +489,7 @@ def _weekday_cue(norm: str, m: re.Match) -> bool:
         return True
     before = norm[max(0, m.start() - 8):m.start()].split()
     after = norm[m.end():m.end() + 3].strip()
-    return (bool(before) and (before[-1] in _WEEK_CUES or before[-1][-1:] in "(,")) or after[:1] in (")", ",", ".")
+    return (bool(before) and (before[-1] in WEEKDAY_CUES or before[-1][-1:] in "(,")) or after[:1] in (")", ",", ".")
 
 
 _UNITS = {
