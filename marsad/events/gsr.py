@@ -13,12 +13,19 @@ Scores (see docs/evaluation.md for how to read them):
   pipeline codes an event of that type with status ``reported`` in it;
   positives are ``yes``, negatives ``easy no`` + ``difficult no``,
   ``ambiguous`` is left out;
-* actors: for each gold source (and target) actor, the majority
-  ``(main, role)`` over annotators is compared with the system's actor
-  (recipient) of that type in the sentence whose text shares the most
-  words with the gold span (the first one when none shares a word);
-  country is right when the ISO alpha-3 codes match, both ``None``
-  included; sector likewise;
+* actors: for each gold source (and target) actor of a ``yes`` sentence,
+  the majority ``(main, role)`` over annotators is compared with a system
+  entity; country is right when the ISO alpha-3 codes match (CAMEO codes
+  mapped by :data:`CAMEO_TO_ISO`), both ``None`` included; sector likewise.
+  Two matchings are reported. *Role-bound* (``country``, ``sector``): the
+  system's actor (for a source) or recipient (for a target) of that type in
+  the sentence whose text shares the most words with the gold span, else
+  the first one, else nothing. *Matched* (``country_matched``,
+  ``sector_matched``): any participant of the system's events of that type,
+  else any entity the system found, sharing the most words with the gold
+  span; when nothing overlaps, the role-bound answer. The first scores the
+  coder's role assignment, the second how the system codes the actor it
+  found;
 * speed: sentences per second through the whole pipeline.
 """
 
@@ -127,6 +134,16 @@ def _match(cands, gold_words: set):
     return best
 
 
+def _overlapping(cands, gold_words: set):
+    """The candidate sharing the most words with the gold span, or None when none shares one."""
+    best, best_n = None, 0
+    for e in cands:
+        n = len({fold(w) for w in e.text.split()} & gold_words)
+        if n > best_n:
+            best, best_n = e, n
+    return best
+
+
 def evaluate_gsr(directory: str, limit: int | None = None, pipeline=None) -> dict:
     """Score the pipeline on a GSR folder.
 
@@ -188,12 +205,14 @@ def evaluate_gsr(directory: str, limit: int | None = None, pipeline=None) -> dic
                     continue
                 main, role, words = g
                 sys_ent = _match([getattr(e, attr) for e in events if getattr(e, attr) is not None], words)
+                parts = [x for e in events for x in (e.actor, e.recipient) if x is not None]
+                found = _overlapping(parts, words) or _overlapping(doc.entities if doc else [], words) or sys_ent
                 t = actor_tally[side]
                 t["n"] += 1
-                country = sys_ent.country if sys_ent else None
-                sector = sys_ent.sector if sys_ent else None
-                t["country"] += _iso(main) == country
-                t["sector"] += (None if role in (None, "None") else role) == sector
+                gold_sector = None if role in (None, "None") else role
+                for suffix, ent in (("", sys_ent), ("_matched", found)):
+                    t["country" + suffix] += _iso(main) == (ent.country if ent else None)
+                    t["sector" + suffix] += gold_sector == (ent.sector if ent else None)
         report["seconds"] += time.perf_counter() - t0
         report["sentences"] += len(records)
         tp, fp, fn = tally["tp"], tally["fp"], tally["fn"]
@@ -216,7 +235,10 @@ def evaluate_gsr(directory: str, limit: int | None = None, pipeline=None) -> dic
 
 def _shares(t: Counter) -> dict:
     n = t["n"]
-    return {"n": n, "country": round(t["country"] / n, 3) if n else 0.0, "sector": round(t["sector"] / n, 3) if n else 0.0}
+    out = {"n": n}
+    for key in ("country", "sector", "country_matched", "sector_matched"):
+        out[key] = round(t[key] / n, 3) if n else 0.0
+    return out
 
 
 def format_gsr_report(report: dict) -> str:
@@ -236,10 +258,11 @@ def format_gsr_report(report: dict) -> str:
         lines.append(f"{etype:<10} {r['precision']:>7.3f} {r['recall']:>7.3f} {r['f1']:>6.3f} {r['tp']:>5} "
                      f"{r['fp']:>5} {r['fn']:>5} {r['n']:>5} {r['ambiguous']:>10}")
     lines.append("")
-    lines.append("actor coding (gold actors of 'yes' sentences)")
-    lines.append(f"{'actors':<10} {'n':>5} {'country':>8} {'sector':>7}")
+    lines.append("actor coding (gold actors of 'yes' sentences; role-bound and matched, see docs/evaluation.md)")
+    lines.append(f"{'actors':<10} {'n':>5} {'country':>8} {'sector':>7} {'country~':>9} {'sector~':>8}")
     for side, r in report["actors"].items():
-        lines.append(f"{side:<10} {r['n']:>5} {r['country']:>8.3f} {r['sector']:>7.3f}")
+        lines.append(f"{side:<10} {r['n']:>5} {r['country']:>8.3f} {r['sector']:>7.3f} "
+                     f"{r.get('country_matched', 0.0):>9.3f} {r.get('sector_matched', 0.0):>8.3f}")
     lines.append("")
     lines.append(f"speed: {report['sentences']} sentences in {report['seconds']} s = "
                  f"{report['sentences_per_second']} sentences/s; errors: {report['errors']}")
