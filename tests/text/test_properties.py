@@ -48,3 +48,15 @@ def test_every_token_inside_one_sentence(text):
     sents = split_sentences(text)
     for t in tokenize(text):
         assert any(s.start <= t.start and t.end <= s.end for s in sents)
+
+
+@given(st.text(max_size=120))
+@settings(max_examples=300, deadline=None)
+def test_stage_never_fails_on_any_text(text):
+    from marsad.doc import Doc
+    from marsad.text import TextStage
+
+    doc = TextStage()(Doc(text, published="2015-11-21T21:59:00"))
+    for coll in (doc.sentences, doc.tokens, doc.quantities, doc.times):
+        for x in coll:
+            assert text[x.start:x.end] == x.text
