@@ -49,7 +49,7 @@ def load_list(name: str) -> frozenset[str]:
     ------
     DataFileError
         If the file is missing, has no header or no entries, or an entry
-        contains whitespace.
+        contains whitespace or is listed twice.
     """
     try:
         raw = resources.files("marsad.text").joinpath("data", name).read_text(encoding="utf-8")
@@ -59,12 +59,16 @@ def load_list(name: str) -> frozenset[str]:
     if not lines or not lines[0].startswith("#"):
         raise DataFileError(f"[E202] {name}:1 must start with a '#' header naming its source")
     out: set[str] = set()
+    seen: dict[str, int] = {}
     for no, line in enumerate(lines, 1):
         entry = line.strip()
         if not entry or entry.startswith("#"):
             continue
         if any(c.isspace() for c in entry):
             raise DataFileError(f"[E203] {name}:{no} entry {entry!r} contains whitespace")
+        if entry in seen:
+            raise DataFileError(f"[E205] {name}:{no} duplicate entry {entry!r} (first on line {seen[entry]})")
+        seen[entry] = no
         out.add(normalize(entry))
     if not out:
         raise DataFileError(f"[E204] {name} has no entries")

@@ -180,3 +180,28 @@ def test_token_offsets_slice_back(text):
     # the tokens cover every non-space character exactly once
     covered = "".join(t.text for t in toks)
     assert covered == "".join(text.split())
+
+
+def test_bundled_lists_load_and_reject_duplicates(tmp_path, monkeypatch):
+    from marsad.errors import DataFileError
+    from marsad.text import lexicon
+
+    assert len(lexicon.known_verbs()) > 300
+    assert "ادلب" in lexicon.known_words() and "عراق" in lexicon.known_words()
+    lexicon.load_list.cache_clear()
+    original = lexicon.resources.files
+
+    class _Fake:
+        def joinpath(self, *parts):
+            return self
+
+        def read_text(self, encoding="utf-8"):
+            return "# test list\nقتل\nقتل\n"
+
+    monkeypatch.setattr(lexicon.resources, "files", lambda pkg: _Fake())
+    try:
+        with pytest.raises(DataFileError, match=r"\[E205\] bad.txt:3 duplicate entry"):
+            lexicon.load_list("bad.txt")
+    finally:
+        monkeypatch.setattr(lexicon.resources, "files", original)
+        lexicon.load_list.cache_clear()
