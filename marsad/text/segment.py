@@ -1,13 +1,17 @@
 """Clitic segmentation of one Arabic word, checked against known stems.
 
 A word is read as ``[conj] [prep | future] [article] stem [pronoun]`` with
-conjunctions ``و ف``, prepositions ``ب ل ك``, the future marker ``س``, the
-article ``ال`` (``لل`` after ``ل``) and pronoun enclitics (``ه ها هم هما هن ك كم
-كما كن نا``), the segmentation scheme of the Penn Arabic Treebank (Maamouri
-et al., 2004) extended to the article. A split is made only when what remains
-is a plausible stem: a bundled known word, a listed verb form, an
-article-bearing noun, a hamza-initial stem or a long remainder after ``و``.
-Listed words (``مصر``, ``بلد``, ``والي``) are never split.
+conjunctions ``و ف``, prepositions ``ب ل ك``, the future marker ``س`` (before
+``ي ت ن`` or a written ``أ``), the article ``ال`` (``لل`` after ``ل``) and
+pronoun enclitics (``ه ها هم هما هن كم كما نا``; the 2nd person singular
+``ك`` occurs in quotes only and is left alone), the segmentation scheme of the
+Penn Arabic Treebank (Maamouri et al., 2004) extended to the article. Every
+possible reading is scored and the best kept; a split needs a plausible
+stem: a bundled known word, a listed verb form that suits the clitic before
+it (no verb after ``ب``/``ك``), a noun after the article, a hamza-initial
+stem, a derived-form verbal noun, a short ``ة`` noun or ``م``/``ت``-initial
+noun after a preposition, or a long remainder after ``و``. Listed words
+(``مصر``, ``بلد``, ``والي``) are never split; a final ``ة`` is never a pronoun.
 """
 
 from __future__ import annotations
@@ -30,7 +34,10 @@ _CAN_START = frozenset("وفبلكسا")
 _MARKS = DIACRITICS + TATWEEL
 _DERIVED_MASDAR = re.compile(r"^(?:ا.ت.ا.|است..ا.|ان..ا.|ا..ا.)$")
 #: Prepositions and particles that take a pronoun: عليهم -> على + هم, إنه -> إن + ه.
-_PREP_STEMS = frozenset(("من", "في", "عن", "مع", "ان", "لدي", "علي", "الي", "بين", "لكن", "حول", "عند", "دون", "ضد", "امام", "خلال", "بعد", "قبل", "مثل", "لعل", "ليت"))
+_PREP_STEMS = frozenset((
+    "من", "في", "عن", "مع", "ان", "لدي", "علي", "الي", "بين", "لكن", "حول", "عند", "دون", "ضد", "امام",
+    "خلال", "بعد", "قبل", "مثل", "لعل", "ليت",
+))
 
 
 def _known(s: str) -> bool:
@@ -129,10 +136,10 @@ def segment_word(word: str) -> tuple[Segment, ...]:
 def _best_split(norm: str, word: str, offs: tuple[int, ...]) -> list[tuple[str, int, int, str]]:
     n = len(norm)
     whole = [("word", 0, n, norm)]
+    if n >= 2 and norm[0] in "بلك" and norm[1:] in _PRONOUNS:  # به, له, بها, لهم
+        return [("proclitic", 0, 1, norm[0]), ("enclitic", 1, n, norm[1:])]
     if n <= 2:
         return whole
-    if norm[0] in "بلك" and norm[1:] in _PRONOUNS:  # بها, لهم, به
-        return [("proclitic", 0, 1, norm[0]), ("enclitic", 1, n, norm[1:])]
     if norm[0] not in _CAN_START and not norm.endswith(_PRONOUNS):
         return whole  # no clitic can be read off this word
     known = known_words()
