@@ -18,9 +18,9 @@ Larkey et al.'s light10 stemmer (2002), keeping the nisba ``ي`` so that
 
 from __future__ import annotations
 
-from functools import lru_cache
 
 from marsad.text.lexicon import NO_ARTICLE, known_verbs, known_words
+from marsad.text.memo import memo
 from marsad.text.normalize import normalize
 
 __all__ = ["light_stem", "verb_lemma", "inflected_verb", "guess_verb", "lemma_of_norm", "noun_lemma", "verb_candidates"]
@@ -91,7 +91,7 @@ def light_stem(norm: str) -> str:
     return _light_stem(norm)
 
 
-@lru_cache(maxsize=100_000)
+@memo(100_000)
 def _light_stem(w: str) -> str:
     known = known_words()
     if w.startswith("ال") and len(w) > 4 and w not in NO_ARTICLE:
@@ -210,7 +210,7 @@ def _masdar(s: str):
         yield s[1:-1]  # مهاجمه -> هاجم
 
 
-@lru_cache(maxsize=200_000)
+@memo(200_000)
 def verb_lemma(norm: str) -> str | None:
     """Return the listed verb this word inflects, or None.
 
@@ -234,7 +234,7 @@ def verb_lemma(norm: str) -> str | None:
     return None
 
 
-@lru_cache(maxsize=200_000)
+@memo(200_000)
 def inflected_verb(norm: str) -> str | None:
     """Return the listed verb of which ``norm`` is an inflected form (no verbal nouns), or None.
 
@@ -298,7 +298,7 @@ def guess_verb(s: str) -> str | None:
     return None
 
 
-@lru_cache(maxsize=200_000)
+@memo(200_000)
 def lemma_of_norm(norm: str) -> str:
     """Return the lemma of a clitic-free matching-form word.
 
@@ -324,7 +324,7 @@ def lemma_of_norm(norm: str) -> str:
     return _light_stem(norm)
 
 
-@lru_cache(maxsize=100_000)
+@memo(100_000)
 def noun_lemma(norm: str) -> str:
     """Return the singular lemma of a counted noun, in matching form.
 

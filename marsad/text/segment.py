@@ -17,9 +17,9 @@ noun after a preposition, or a long remainder after ``و``. Listed words
 from __future__ import annotations
 
 import re
-from functools import lru_cache
 
 from marsad.text.lexicon import NO_ARTICLE, known_words, ta_marbuta_words
+from marsad.text.memo import memo
 from marsad.text.morph import _PLURALS, _light_stem, inflected_verb, verb_lemma
 from marsad.text.normalize import DIACRITICS, TATWEEL, normalize_with_offsets
 
@@ -95,7 +95,7 @@ def _future_verb(stem: str) -> bool:
     return len(stem) > 3 and stem[0] == "س" and stem[1] in "يتنا" and inflected_verb(stem[1:]) is not None
 
 
-@lru_cache(maxsize=300_000)
+@memo(300_000)
 def segment_word(word: str) -> tuple[Segment, ...]:
     """Split one surface word into clitics and stem.
 

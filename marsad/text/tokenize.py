@@ -11,9 +11,9 @@ from __future__ import annotations
 
 import gc
 import re
-from functools import lru_cache
 
 from marsad.doc import Token
+from marsad.text.memo import memo
 from marsad.text.morph import _light_stem, lemma_of_norm
 from marsad.text.normalize import normalize
 from marsad.text.segment import segment_word
@@ -34,7 +34,7 @@ _CACHE: dict[str, tuple] = {}
 _CACHE_MAX = 400_000
 
 
-@lru_cache(maxsize=300_000)
+@memo(300_000)
 def _analyse(word: str) -> tuple:
     """Return ((rel_start, rel_end, norm, kind, stem, lemma), ...) for one Arabic run."""
     out = []

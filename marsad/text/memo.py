@@ -1,0 +1,59 @@
+"""A bounded memo for the one-argument analysis functions of the layer.
+
+:func:`functools.lru_cache` keeps a linked list of cache nodes that the
+cyclic garbage collector must scan, which cost more than the analyses saved
+on first passes over large corpora. This memo is a plain dict that is
+emptied when full: one container for the collector, and on news text the
+vocabulary that matters comes back within a few documents.
+"""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Callable
+from typing import TypeVar
+
+__all__ = ["memo"]
+
+T = TypeVar("T")
+
+
+def memo(maxsize: int) -> Callable[[Callable[[str], T]], Callable[[str], T]]:
+    """Return a decorator that memoises a one-argument function in a bounded dict.
+
+    Parameters
+    ----------
+    maxsize : int
+        Entries kept; the dict is cleared when it reaches this size.
+
+    Returns
+    -------
+    callable
+        The decorator. The wrapped function gains ``cache_clear()``.
+
+    Raises
+    ------
+    ValueError
+        If ``maxsize`` is not positive.
+    """
+    if maxsize <= 0:
+        raise ValueError(f"maxsize must be positive, got {maxsize}")
+
+    def decorate(fn: Callable[[str], T]) -> Callable[[str], T]:
+        cache: dict[str, T] = {}
+
+        @functools.wraps(fn)
+        def wrapper(arg: str) -> T:
+            try:
+                return cache[arg]
+            except KeyError:
+                pass
+            if len(cache) >= maxsize:
+                cache.clear()
+            value = cache[arg] = fn(arg)
+            return value
+
+        wrapper.cache_clear = cache.clear  # type: ignore[attr-defined]
+        return wrapper
+
+    return decorate
