@@ -1,10 +1,11 @@
 """A bounded memo for the one-argument analysis functions of the layer.
 
-:func:`functools.lru_cache` keeps a linked list of cache nodes that the
-cyclic garbage collector must scan, which cost more than the analyses saved
-on first passes over large corpora. This memo is a plain dict that is
-emptied when full: one container for the collector, and on news text the
-vocabulary that matters comes back within a few documents.
+:func:`functools.lru_cache` with a size bound keeps one linked-list node
+per entry, each an object the cyclic garbage collector scans on every full
+collection; with hundreds of thousands of cached words that adds up. This
+memo is a plain dict that is emptied when full: one container for the
+collector, and on news text the frequent vocabulary comes back within a few
+documents.
 """
 
 from __future__ import annotations
