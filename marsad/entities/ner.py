@@ -123,7 +123,57 @@ class NerLexicon:
                    frozenset(first), load_clusters(), phrases)
 
 
-def token_features(tokens: list[str], lexicon: NerLexicon | None = None) -> list[list[str]]:
+def document_features(sentences: list[list[str]], lexicon: NerLexicon | None = None) -> dict[str, set]:
+    """Return what all occurrences of each word in a document say about it.
+
+    Global features in the manner of Chieu & Ng (2002, "Named entity
+    recognition: a maximum entropy approach using global information"): a
+    surname alone is easier to tag when elsewhere in the article it follows
+    a title or a first name.
+
+    Parameters
+    ----------
+    sentences : list of list of str
+        The tokenised sentences of one document.
+    lexicon : NerLexicon, optional
+
+    Returns
+    -------
+    dict of str to set of str
+        Word stem to ``"d=..."`` features: after a person/place/organisation
+        trigger, after a given name, seen with the article, seen more than once.
+    """
+    lex = lexicon or NerLexicon()
+    out: dict[str, set] = {}
+    seen: dict[str, int] = {}
+    for toks in sentences:
+        norms = [key(t) or t for t in toks]
+        stems = [word_stem(n) for n in norms]
+        for i, st in enumerate(stems):
+            if len(st) < 3 or not WORD_RE.fullmatch(toks[i]):
+                continue
+            ev = out.setdefault(st, set())
+            seen[st] = seen.get(st, 0) + 1
+            if norms[i].startswith(("ال", "وال", "بال", "لل")):
+                ev.add("d=al")
+            if i > 0:
+                prev, prev_n = stems[i - 1], norms[i - 1]
+                if prev in PER_TRIGGERS or prev_n in PER_TRIGGERS:
+                    ev.add("d=per")
+                elif prev in LOC_TRIGGERS or prev_n in LOC_TRIGGERS:
+                    ev.add("d=loc")
+                elif prev in ORG_TRIGGERS or prev_n in ORG_TRIGGERS:
+                    ev.add("d=org")
+                if any(r in lex.first for r, _ in clitic_readings(prev_n)):
+                    ev.add("d=first")
+    for st, n in seen.items():
+        if n > 1:
+            out[st].add("d=many")
+    return out
+
+
+def token_features(tokens: list[str], lexicon: NerLexicon | None = None,
+                   doc: dict | None = None) -> list[list[str]]:
     """Return CRF feature strings for each token of one sentence.
 
     Parameters
@@ -131,6 +181,8 @@ def token_features(tokens: list[str], lexicon: NerLexicon | None = None) -> list
     tokens : list of str
         Surface tokens of a sentence (words and punctuation).
     lexicon : NerLexicon, optional
+    doc : dict, optional
+        :func:`document_features` of the sentence's document.
 
     Returns
     -------
@@ -169,6 +221,8 @@ def token_features(tokens: list[str], lexicon: NerLexicon | None = None) -> list
             f.append("trig=loc")
         if st in ORG_TRIGGERS or n in ORG_TRIGGERS:
             f.append("trig=org")
+        if doc:
+            f.extend(doc.get(st, ()))
         base.append(f)
     if lex.phrases:
         _phrase_features(tokens, base, lex.phrases)
@@ -256,6 +310,10 @@ class NerTagger:
         L-BFGS iterations.
     min_freq : int, default 1
         Features seen fewer times are dropped.
+    doc_size : int, default 20
+        Sentences per document for :func:`document_features`: consecutive
+        runs of this many sentences are read as one document (ANERcorp has
+        no document boundaries; the stage passes one article at a time).
 
     Attributes
     ----------
@@ -272,13 +330,15 @@ class NerTagger:
     """
 
     def __init__(self, model_path: str | Path | None = None, lexicon: NerLexicon | None = None,
-                 c1: float = 0.03, c2: float = 0.01, max_iterations: int = 150, min_freq: int = 1):
+                 c1: float = 0.03, c2: float = 0.01, max_iterations: int = 150, min_freq: int = 1,
+                 doc_size: int = 20):
         self.model_path = model_path
         self.lexicon = lexicon
         self.c1 = c1
         self.c2 = c2
         self.max_iterations = max_iterations
         self.min_freq = min_freq
+        self.doc_size = doc_size
 
     def fit(self, sentences: list[list[str]], tags: list[list[str]],
             out_path: str | Path | None = None) -> "NerTagger":
@@ -308,7 +368,7 @@ class NerTagger:
                                    all_possible_transitions=True,
                                    model_filename=str(out_path) if out_path else None,
                                    keep_tempfiles=True)
-        crf.fit([token_features(s, self.lexicon) for s in sentences], tags)
+        crf.fit(self._features(sentences), tags)
         self.crf_ = crf
         self.model_path_ = Path(crf.modelfile.name)
         self.tagger_ = crf.tagger_
@@ -358,4 +418,13 @@ class NerTagger:
             raise TypeError("expected a list of token lists, got str")
         if not hasattr(self, "tagger_"):
             self.load()
-        return [self.tagger_.tag(token_features(s, self.lexicon)) if s else [] for s in sentences]
+        return [self.tagger_.tag(f) if f else [] for f in self._features(sentences)]
+
+    def _features(self, sentences: list[list[str]]) -> list[list[list[str]]]:
+        """Feature lists of every sentence, with document features by runs of ``doc_size``."""
+        out = []
+        for a in range(0, len(sentences), self.doc_size):
+            chunk = sentences[a:a + self.doc_size]
+            doc = document_features(chunk, self.lexicon)
+            out.extend(token_features(s, self.lexicon, doc) for s in chunk)
+        return out

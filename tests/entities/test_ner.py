@@ -70,3 +70,14 @@ def test_bundled_model_on_anercorp_dev(anercorp, stage):
     r = entity_scores([[t for _, t in s] for s in dev], pred)
     assert r["micro"]["f1"] > 0.65
     assert r["per_type"]["LOC"]["f1"] > 0.75
+
+
+def test_document_features_gather_evidence_across_sentences():
+    from marsad.entities.ner import document_features
+
+    lex = NerLexicon(first=frozenset({"غسان"}))
+    doc = document_features([["قال", "الرئيس", "دغلس", "إن"], ["وأضاف", "غسان", "دغلس", "."],
+                             ["في", "مدينة", "نابلس"]], lex)
+    assert doc["دغلس"] == {"d=per", "d=first", "d=many"}
+    assert doc["نابلس"] == {"d=loc"}
+    assert doc["رييس"] == {"d=al", "d=per"}  # الرئيس after قال; the key folds ئ to ي
