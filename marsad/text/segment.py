@@ -57,8 +57,11 @@ def _stem_score(
         return 0.0
     if stem in NO_ARTICLE and has_article:
         return 0.0
-    if not has_article and stem.startswith("ال") and len(stem) >= 4 and stem not in NO_ARTICLE:
-        return 0.0  # the article must be split off
+    if (
+        not has_article and stem.startswith("ال") and len(stem) >= 4 and stem not in NO_ARTICLE
+        and first_surface not in _HAMZA_ALEF
+    ):
+        return 0.0  # the article must be split off (ألوان is no article word)
     if _known(stem) or _verb_fits(stem, last):
         return 3.0
     if has_article:
@@ -147,11 +150,15 @@ def _best_split(norm: str, word: str, offs: tuple[int, ...]) -> list[tuple[str, 
     if not (norm.startswith("ال") and norm not in NO_ARTICLE and len(norm) > 3):
         hamza_after_clitic = norm[0] in "وفبلك" and word[offs[1]] in _HAMZA_ALEF and norm[1:] in known
         if not hamza_after_clitic and (
-            (norm in known and not (surface_ha and norm in ta_marbuta_words())) or _whole_verb(norm)
+            (norm in known and not (surface_ha and norm in ta_marbuta_words()))
+            or (norm[-1] == "ا" and norm[:-1] in known)  # accusative tanween: كبيرًا, بحثا
+            or _whole_verb(norm)
         ):
             return whole
     ta_final = word.rstrip(_MARKS).endswith("ة")
-    whole_score = 0.0 if (norm.startswith("ال") and len(norm) >= 4 and norm not in NO_ARTICLE) else 1.0
+    whole_score = 0.0 if (
+        norm.startswith("ال") and len(norm) >= 4 and norm not in NO_ARTICLE and word[0] == "ا"
+    ) else 1.0
     best, best_key = whole, (whole_score, 0, 0)
     for pre in _prefix_options(norm, word, offs):
         i = pre[-1][2] if pre else 0
