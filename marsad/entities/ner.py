@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 from importlib import resources
 from pathlib import Path
 
@@ -42,6 +43,7 @@ ORG_TRIGGERS = frozenset(key(w) for w in (
     "تلفزيون مجموعة الاتحاد المجلس الحزب الحركة المنظمة الشركة الوكالة الجامعة").split())
 
 
+@lru_cache(maxsize=100_000)
 def word_stem(norm: str) -> str:
     """Return ``norm`` without its clitics and article (``وبالعراق`` -> ``عراق``)."""
     reads = clitic_readings(norm)
@@ -73,6 +75,8 @@ class NerLexicon:
         adjectives.
     first : set of str
         Keys of common given names (``data/given_names.yaml``).
+    cache : dict
+        Per-word features already computed (filled as the tagger runs).
     phrases : dict of str to list of (tuple, str)
         Multi-word names by first key: ``(keys, label)`` with label PER,
         ORG or LOC, longest first; matched greedily as B-/I- features.
@@ -88,6 +92,7 @@ class NerLexicon:
     first: frozenset = field(default_factory=frozenset)
     clusters: dict = field(default_factory=dict)
     phrases: dict = field(default_factory=dict)
+    cache: dict = field(default_factory=dict, repr=False, compare=False)
 
     @classmethod
     def from_data(cls, dictionary, gazetteer) -> "NerLexicon":
@@ -172,6 +177,40 @@ def document_features(sentences: list[list[str]], lexicon: NerLexicon | None = N
     return out
 
 
+def _word_features(tok: str, lex: NerLexicon) -> tuple:
+    """Return the features of one word on its own (cached per lexicon)."""
+    n = key(tok) or tok
+    st = word_stem(n)
+    reads = [r for r, _ in clitic_readings(n)]
+    f = [f"w={n}", f"st={st}", f"p2={st[:2]}", f"p3={st[:3]}", f"s2={st[-2:]}", f"s3={st[-3:]}",
+         f"sh={_shape(tok)}", f"len={min(len(st), 8)}", f"c0={n[:1]}", f"p4={st[:4]}", f"s4={st[-4:]}"]
+    if len(st) > 3:
+        f.extend({f"g={st[k:k + 3]}" for k in range(1, len(st) - 3)})
+    if n.startswith(("ال", "وال", "بال", "لل", "فال", "كال")):
+        f.append("al")
+    if any(r in lex.per for r in reads):
+        f.append("lex=per")
+    if any(r in lex.org for r in reads):
+        f.append("lex=org")
+    if any(r in lex.loc for r in reads):
+        f.append("lex=loc")
+    if any(r in lex.gpe for r in reads):
+        f.append("lex=gpe")
+    if any(r in lex.first for r in reads):
+        f.append("lex=first")
+    cl = next((lex.clusters[r] for r in reads if r in lex.clusters), None)
+    if cl is not None:
+        f.append(f"cf={cl[0]}")
+        f.extend(f"cc{n}={c}" for n, c in enumerate(cl[1:]))
+    if st in PER_TRIGGERS or n in PER_TRIGGERS:
+        f.append("trig=per")
+    if st in LOC_TRIGGERS or n in LOC_TRIGGERS:
+        f.append("trig=loc")
+    if st in ORG_TRIGGERS or n in ORG_TRIGGERS:
+        f.append("trig=org")
+    return tuple(f)
+
+
 def token_features(tokens: list[str], lexicon: NerLexicon | None = None,
                    doc: dict | None = None) -> list[list[str]]:
     """Return CRF feature strings for each token of one sentence.
@@ -192,37 +231,14 @@ def token_features(tokens: list[str], lexicon: NerLexicon | None = None,
     lex = lexicon or NerLexicon()
     base = []
     for tok in tokens:
-        n = key(tok) or tok
-        st = word_stem(n)
-        reads = [r for r, _ in clitic_readings(n)]
-        f = [f"w={n}", f"st={st}", f"p2={st[:2]}", f"p3={st[:3]}", f"s2={st[-2:]}", f"s3={st[-3:]}",
-             f"sh={_shape(tok)}", f"len={min(len(st), 8)}", f"c0={n[:1]}", f"p4={st[:4]}", f"s4={st[-4:]}"]
-        if len(st) > 3:
-            f.extend({f"g={st[k:k + 3]}" for k in range(1, len(st) - 3)})
-        if n.startswith(("ال", "وال", "بال", "لل", "فال", "كال")):
-            f.append("al")
-        if any(r in lex.per for r in reads):
-            f.append("lex=per")
-        if any(r in lex.org for r in reads):
-            f.append("lex=org")
-        if any(r in lex.loc for r in reads):
-            f.append("lex=loc")
-        if any(r in lex.gpe for r in reads):
-            f.append("lex=gpe")
-        if any(r in lex.first for r in reads):
-            f.append("lex=first")
-        cl = next((lex.clusters[r] for r in reads if r in lex.clusters), None)
-        if cl is not None:
-            f.append(f"cf={cl[0]}")
-            f.extend(f"cc{n}={c}" for n, c in enumerate(cl[1:]))
-        if st in PER_TRIGGERS or n in PER_TRIGGERS:
-            f.append("trig=per")
-        if st in LOC_TRIGGERS or n in LOC_TRIGGERS:
-            f.append("trig=loc")
-        if st in ORG_TRIGGERS or n in ORG_TRIGGERS:
-            f.append("trig=org")
+        f = lex.cache.get(tok)
+        if f is None:
+            if len(lex.cache) > 200_000:  # bounded: a long run meets ever new words
+                lex.cache.clear()
+            f = lex.cache[tok] = _word_features(tok, lex)
+        f = list(f)
         if doc:
-            f.extend(doc.get(st, ()))
+            f.extend(doc.get(f[1][3:], ()))
         base.append(f)
     if lex.phrases:
         _phrase_features(tokens, base, lex.phrases)
