@@ -176,6 +176,7 @@ def _best_split(norm: str, word: str, offs: tuple[int, ...]) -> list[tuple[str, 
                 score = _enclitic_score(stem, enc, word[offs[end] - 1] if end else "")
                 if score and pre:
                     score = min(score, _stem_score(stem, first, has_article, last, False, before_article) or score)
+                    score += 0.05  # both ends of the stem are supported: لمخالفتها = ل + مخالفت + ها
             else:
                 score = _stem_score(stem, first, has_article, last, ta_final, before_article)
                 if not score and pre and pre[0][3] == "و" and len(pre) == 1 and len(stem) >= 4:
