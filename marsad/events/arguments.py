@@ -314,6 +314,7 @@ def pick_place(trig: Trigger, pos: Positions, clause: Clause, used: list[Entity]
     the actor's description ("قوات المعارضة المتمركزة في الغوطة").
     """
     def ok(a, b, p):
+        """True when place ``p`` at words ``a..b`` may be the scene."""
         if any(e is not None and e.start <= p.start < e.end for e in used):
             return False
         if a - 1 in trigger_words:

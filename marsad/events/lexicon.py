@@ -101,7 +101,8 @@ class Lexicon:
 class _LineLoader(yaml.SafeLoader):
     """SafeLoader that records the line of each mapping as ``__line__``."""
 
-    def construct_mapping(self, node, deep=False):  # noqa: D102 - PyYAML hook
+    def construct_mapping(self, node, deep=False):
+        """Build the mapping and add its 1-based line as ``__line__``."""
         mapping = super().construct_mapping(node, deep=deep)
         mapping["__line__"] = node.start_mark.line + 1
         return mapping
