@@ -32,6 +32,8 @@ TOPIC_WORDS = frozenset({"يتعلق", "بشان", "حول", "بخصوص", "مل
 #: Clause openers of a fronted subordinate clause ("وبعد فشل الهدنة، قتل ..."): it ends at the first comma.
 SUBORDINATORS = frozenset({"بعد", "عقب", "اثر", "قبل"})
 _IMPERFECT_PREFIXES = ("ي", "ت", "ن")
+#: Relative pronouns ("الذي"، "التي").
+RELATIVES = frozenset({"الذي", "التي", "الذين", "اللذين", "اللتين", "اللذان", "اللتان", "اللواتي"})
 #: Types whose trigger takes another event as its object ("أدان الهجوم"،
 #: "دعا إلى التظاهر"، "وقعوا اتفاقا لوقف إطلاق النار").
 GOVERNING_TYPES = frozenset({"REQUEST", "ACCUSE", "REJECT", "THREATEN", "SUPPORT", "CONSULT", "AGREE"})
@@ -191,6 +193,10 @@ def is_object_of_other(trig: Trigger, triggers: list[Trigger], words: list[Word]
     about, not a new happening.
     """
     if trig.is_verb:
+        # "أدان الهجوم الذي استهدف القافلة": the relative clause describes the condemned noun
+        if trig.first >= 2 and words[trig.first - 1].fold in RELATIVES:
+            head = next((o for o in triggers if o.last == trig.first - 2 and not o.is_verb), None)
+            return head is not None and is_object_of_other(head, triggers, words, flags, clause)
         return False
     lo = max(clause.first, trig.first - 5)
     for other in triggers:

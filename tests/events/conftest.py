@@ -29,6 +29,22 @@ def code(nlp):
     return _code
 
 
+@pytest.fixture(scope="session")
+def code_rules():
+    """Like ``code`` but with the event rules alone (no sentence model)."""
+    from marsad.events import EventStage
+    from marsad.pipeline import default_pipeline
+
+    nlp = default_pipeline()
+    nlp.replace("ar.events.v1", EventStage(use_model=False))
+    nlp.initialize()
+
+    def _code(text: str, published: str = PUBLISHED) -> Doc:
+        return nlp(Doc(text, published=published))
+
+    return _code
+
+
 def load_cases() -> list[dict]:
     """The sentence cases of sentences.yaml."""
     return yaml.safe_load((HERE / "sentences.yaml").read_text(encoding="utf-8"))
