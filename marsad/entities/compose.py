@@ -17,7 +17,9 @@ Rules (ours, written for Arabic news usage):
 * a title with a country (``الرئيس الإيراني``) directly before a person's
   name is absorbed by the name; alone it names the office holder on the
   article's date when that person is named elsewhere in the article
-  (source ``coref``), else it is a composed GOV entity of that country.
+  (source ``coref``), else it is a composed GOV entity of that country; a
+  bare title (``وقال الرئيس``) refers back to the last person named who
+  held that role on the article's date.
 """
 
 from __future__ import annotations
@@ -199,7 +201,7 @@ class Composer:
                 if e is not None:
                     out.append(e)
             elif p.kind == TITLE:
-                e, nxt = self._title_entity(text, toks, hits, k, ctx)
+                e, nxt = self._title_entity(text, toks, hits, k, ctx, out)
                 if e is not None:
                     out.append(e)
             k = nxt
@@ -298,7 +300,8 @@ class Composer:
             nxt = k + 2
         return nxt
 
-    def _title_entity(self, text, toks, hits, k, ctx) -> tuple[Entity | None, int]:
+    def _title_entity(self, text, toks, hits, k, ctx, earlier: list[Entity]) -> tuple[Entity | None, int]:
+        """Code a title; ``earlier`` holds the entities before it (a bare title refers back)."""
         m, p = hits[k]
         role = p.ref
         bodies, end, nxt = self._modifiers(hits, k)
@@ -321,6 +324,12 @@ class Composer:
         if nxt < len(hits) and hits[nxt][1].kind == PERSON and hits[nxt][0].i == t:
             return None, nxt
         if not bodies:
+            # a bare title ("وقال الرئيس") is the last person named who held that role then
+            for e in reversed(earlier):
+                actor = self.dictionary.actors_.get(e.actor_id) if e.type == "PER" else None
+                held = actor.role_on(ctx.date) if actor is not None else None
+                if held is not None and held.role == role and held.holds_on((ctx.date or "")[:10] or "9999"):
+                    return self._actor_entity(text, m._replace(end=end), actor.actor_id, ctx, "coref"), nxt
             return None, nxt
         body = bodies[0]
         country = self._country_of_body(body)

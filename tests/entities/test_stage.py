@@ -233,3 +233,11 @@ def test_countryside_of_a_city_is_a_region(stage):
     assert got == [("ريف درعا", "region", "SY"), ("ريف حماة", "region", "SY")]
     daraa = doc.places[0]
     assert _km(daraa.latitude, daraa.longitude, 32.62, 36.10) < 25
+
+
+def test_bare_title_refers_back_to_the_office_holder(stage):
+    doc = stage(Doc("التقى الرئيس الروسي فلاديمير بوتين وزير الخارجية جون كيري. وقال الرئيس إن المحادثات مثمرة.",
+                    published="2015-11-21"))
+    assert [(e.text, e.actor_id, e.source) for e in doc.entities] == [
+        ("فلاديمير بوتين", "putin", "dictionary"), ("جون كيري", "kerry", "dictionary"), ("الرئيس", "putin", "coref")]
+    assert stage(Doc("وقال الرئيس إن البلاد بخير", published="2015-11-21")).entities == []
