@@ -155,9 +155,14 @@ class EntityStage:
         """Return linked places; fill the country counts of ``ctx`` from them."""
         named: Counter = Counter()
         for _, p in hits:
-            a = self.dictionary.actors_[p.ref] if p.kind in (COUNTRY, GOV_METONYM, ADJECTIVE, PEOPLE) else None
-            if a is not None and a.kind == "country" and not p.ambiguous:
+            if p.kind not in (COUNTRY, GOV_METONYM, ADJECTIVE, PEOPLE, PERSON, ORG) or p.ambiguous:
+                continue
+            a = self.dictionary.actors_[p.ref]
+            home = self.dictionary.actors_.get(a.country) if a.country else None
+            if a.kind == "country":
                 named[a.iso2] += 1
+            elif home is not None:  # الحوثيين -> Yemen, حزب الله -> Lebanon
+                named[home.iso2] += 1
         blocked = {t for m, p in hits if p.kind in (PERSON, ORG, NOUN, TITLE) for t in range(m.i, m.j)}
         found = self._places.find(text, toks, tags, blocked, named)
         ctx.sentence_countries = [Counter() for _ in sents]
