@@ -119,10 +119,11 @@ class TimeExpr:
     Parameters
     ----------
     value : str or None
-        ISO 8601 (``2015-11-23``, ``2015-12``, ``2015``,
+        ISO 8601 (``2015-11-23``, ``2015-W48``, ``2015-12``, ``2015``,
         ``2015-11-19T18:00``); ``None`` when it cannot be resolved.
     granularity : str or None
-        ``"datetime"``, ``"day"``, ``"part_of_day"``, ``"month"``, ``"year"``.
+        ``"datetime"``, ``"day"``, ``"part_of_day"``, ``"week"``, ``"month"``,
+        ``"year"``.
     """
 
     text: str
