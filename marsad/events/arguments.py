@@ -165,8 +165,7 @@ def pick_participants(trig: Trigger, pos: Positions, clause: Clause, exclude: tu
         adjacent = before[0][2] if before and before[0][1] >= trig.first - 2 and all(
             pos.words[k].fold in ("،", ",") for k in range(before[0][1] + 1, trig.first)) else None
         actor, rest = None, after
-        direct_object = after and after[0][0] <= trig.last + 2 and not pos.prepositional(after[0][0], after[0][2].start)
-        if adjacent is not None and style == "victim" and not direct_object:
+        if adjacent is not None and style == "victim" and not _has_direct_object(pos, trig):
             # "جنديين عراقيين قتلا بانفجار": a subject before an intransitive
             # kill/arrest verb is its victim; the agent is marked or absent
             return _agent_marked(pos, after), adjacent
@@ -217,6 +216,27 @@ def pick_participants(trig: Trigger, pos: Positions, clause: Clause, exclude: tu
     if recipient is None:
         recipient = _object(pos, after, style, actor)
     return actor, recipient
+
+
+_TIME_WORDS = frozenset({"امس", "اليوم", "الليله", "صباح", "مساء", "فجر", "ليل", "ظهر", "الاسبوع", "الماضي",
+                         "اول", "من", "قبل", "بعد", "يوم", "الاحد", "الاثنين", "الثلاثاء", "الاربعاء", "الخميس",
+                         "الجمعه", "السبت", "حاليا", "ايضا", "كذلك"})
+
+
+def _has_direct_object(pos: Positions, trig: Trigger) -> bool:
+    """True when a noun follows the verb directly (time words skipped): "اغتالوا العميد"، "قتلت ثلاثة".
+
+    "قتلا بانفجار"، "قتلوا في مواجهات" have none: the verb is passive or intransitive.
+    """
+    words = pos.words
+    for k in range(trig.last + 1, min(len(words), trig.last + 5)):
+        w = words[k].fold
+        if w in _TIME_WORDS:
+            continue
+        if w in PREPOSITIONS or not w[:1].isalnum() or pos.prepositional(k, words[k].start):
+            return False
+        return True
+    return False
 
 
 def _subject(trig, pos, after, before):
