@@ -258,9 +258,20 @@ def _agent_marked(pos: Positions, after) -> Entity | None:
     return None
 
 
+def _same_referent(e: Entity, actor: Entity | None, pos: Positions, a: int) -> bool:
+    """True when ``e`` is the actor again: the same id, or an apposition right after it
+    ("وزير الخارجية السعودي الأمير فيصل بن فرحان")."""
+    if actor is None:
+        return False
+    if e is actor or (e.actor_id is not None and e.actor_id == actor.actor_id):
+        return True
+    actor_end = pos.index_end(actor.end)
+    return 0 < a - actor_end <= 2 and (e.country, e.sector) == (actor.country, actor.sector)
+
+
 def _object(pos: Positions, after, style: str, actor: Entity | None) -> Entity | None:
     for a, _, e in after:
-        if e is actor:
+        if _same_referent(e, actor, pos, a):
             continue
         prep = pos.prepositional(a, e.start)
         if style == "victim" and prep == "من" and a >= 2 and _counted(pos, a - 2):

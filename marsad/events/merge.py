@@ -1,11 +1,12 @@
 """One event per happening: merging mentions within a sentence and an article.
 
 Two coded mentions are one happening when they have the same type, their
-participants, place, date, mode, source and casualty counts do not
-disagree, and they share positive evidence: the same actor and recipient,
-or, when one of them is in the headline, the same actor or recipient.
+participants, place, date, mode and casualty counts do not disagree, and
+they share positive evidence: the same actor and recipient; a headline
+mention needs no more than not disagreeing.
 Two sources may report one happening, so the sources need not agree (the
-merged event keeps the first one's). The merged event keeps every mention's trigger span in ``mentions`` and
+merged event keeps the first one's). Descriptions ("المحتجين"، "المواطنين") agree when their country and sector
+do, places when they share a GeoNames id or a name. The merged event keeps every mention's trigger span in ``mentions`` and
 takes each field from the most informative mention (the body over the
 headline, explicit dates over publication dates).
 """
@@ -13,6 +14,7 @@ headline, explicit dates over publication dates).
 from __future__ import annotations
 
 from marsad.doc import Entity, Event, Place
+from marsad.events.forms import fold
 
 
 def entity_key(e: Entity | None) -> str | None:
@@ -22,10 +24,28 @@ def entity_key(e: Entity | None) -> str | None:
     return e.actor_id or f"{e.country}:{e.sector}:{e.text}"
 
 
-def _place_key(p: Place | None) -> str | None:
-    if p is None:
-        return None
-    return str(p.geonameid) if p.geonameid is not None else p.text
+def _same_actor(a: Entity | None, b: Entity | None) -> bool:
+    """Actors agree when either is missing, their keys match, or two descriptions share country and sector."""
+    if a is None or b is None:
+        return True
+    if entity_key(a) == entity_key(b):
+        return True
+    described = a.source != "dictionary" or b.source != "dictionary"
+    return described and (a.country, a.sector) == (b.country, b.sector) and a.sector is not None
+
+
+def _same_place(a: Place | None, b: Place | None) -> bool:
+    """Places agree when either is missing, or they share a GeoNames id or a name ("البصرة" city and province)."""
+    if a is None or b is None:
+        return True
+    if a.geonameid is not None and a.geonameid == b.geonameid:
+        return True
+    return _bare(a.text) == _bare(b.text)
+
+
+def _bare(text: str) -> str:
+    t = fold(text)
+    return t[2:] if t.startswith("ال") else t
 
 
 def _date_of(ev: Event) -> str | None:
@@ -50,11 +70,9 @@ def compatible(a: Event, b: Event, loose: bool = False) -> bool:
         return False
     if (a.status == "negated") != (b.status == "negated"):
         return False
-    ka, kb = entity_key(a.actor), entity_key(b.actor)
-    ra, rb = entity_key(a.recipient), entity_key(b.recipient)
-    if not (_agree(ka, kb) and _agree(ra, rb)):
+    if not (_same_actor(a.actor, b.actor) and _same_actor(a.recipient, b.recipient)):
         return False
-    if not (_agree(a.mode, b.mode) and _agree(_place_key(a.location), _place_key(b.location))):
+    if not (_agree(a.mode, b.mode) and _same_place(a.location, b.location)):
         return False
     if not _agree(_date_of(a), _date_of(b)):
         return False
@@ -64,7 +82,9 @@ def compatible(a: Event, b: Event, loose: bool = False) -> bool:
             return False
     if loose:
         return True
-    return ka is not None and ka == kb and (ra == rb)
+    if a.actor is None or b.actor is None or (a.recipient is None) != (b.recipient is None):
+        return False
+    return _same_actor(a.actor, b.actor) and _same_actor(a.recipient, b.recipient)
 
 
 def _score(ev: Event) -> int:
@@ -111,11 +131,10 @@ def merge_mentions(events: list[Event], headline_end: int = -1) -> list[Event]:
     for ev in events:
         target = None
         for k in kept:
+            # the headline summarises the article's main event: it merges with
+            # the first body mention of that type that does not disagree
             loose = k.trigger.start < headline_end or ev.trigger.start < headline_end
             if compatible(k, ev, loose=loose):
-                if loose and not (entity_key(k.actor) and entity_key(k.actor) == entity_key(ev.actor)
-                                  or entity_key(k.recipient) and entity_key(k.recipient) == entity_key(ev.recipient)):
-                    continue
                 target = k
                 break
         if target is None:
