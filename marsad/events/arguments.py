@@ -20,7 +20,7 @@ from __future__ import annotations
 from bisect import bisect_left
 
 from marsad.doc import Doc, Entity, Place, Quantity, TimeExpr
-from marsad.events.context import Clause
+from marsad.events.context import COMPLEMENTISERS, Clause
 from marsad.events.forms import fold, lookup_keys
 from marsad.events.lexicon import Lexicon
 from marsad.events.match import Trigger, Word
@@ -315,7 +315,12 @@ def pick_speaker(words: list[Word], flags: list[frozenset], clause: Clause, pos:
 
 
 def _subject_after(rep: int, comp: int | None, limit: int | None, pos: Positions) -> Entity | None:
+    """The first entity after reporting verb ``rep`` and before its complementiser (or ``:``)."""
     stop = comp if comp is not None else (limit if limit is not None else rep + 9)
+    for k in range(rep + 1, min(stop, len(pos.words))):
+        if pos.words[k].fold in COMPLEMENTISERS or pos.words[k].fold == ":":
+            stop = k
+            break
     for a, _, e in pos.entities:
         if rep < a < stop and a <= rep + 9:
             return e
