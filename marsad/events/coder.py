@@ -13,10 +13,10 @@ from marsad.events.arguments import (
 from marsad.events.context import clause_of, is_background, is_object_of_other, is_question, segment, status_of
 from marsad.events.forms import fold
 from marsad.events.lexicon import Lexicon, load_lexicon
-from marsad.events.match import Word, find_triggers, marker_flags, split_words
-from marsad.events.merge import compatible, absorb, merge_mentions
+from marsad.events.match import find_triggers, marker_flags, split_words
+from marsad.events.merge import absorb, compatible, merge_mentions
 from marsad.events.model import SentenceModel, load_model
-from marsad.events.ontology import CAMEO_ROOT, cameo_root
+from marsad.events.ontology import cameo_root
 
 _FALLBACK_SENT = re.compile(r"[^.!?؟\n]+[.!?؟]?")
 #: Events dated more than this many days before publication are history.
@@ -249,4 +249,4 @@ def _lemmas_by_start(doc: Doc) -> dict[int, tuple[str, ...]]:
     return {k: tuple(v) for k, v in out.items()}
 
 
-__all__ = ["EventStage", "CAMEO_ROOT"]
+__all__ = ["EventStage"]
