@@ -288,7 +288,7 @@ class Composer:
         label = row["label"] + (f" ({body_label})" if body_label else "")
         if len(bodies) > 1:
             label = row["label"] + " (" + ", ".join(self.dictionary.actors_[b].label_en for b in bodies) + ")"
-        actor_id = f"{country}:{sector}" if country else sector
+        actor_id = (f"{country}:{sector}" if country else sector) if sector else None
         return Entity(text[m.start:end], m.start, end, row["type"], actor_id, label, country, sector,
                       None, "composed"), nxt
 

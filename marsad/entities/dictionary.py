@@ -19,7 +19,7 @@ from marsad.entities.words import key
 from marsad.errors import DataFileError
 
 QID_RE = re.compile(r"^Q[1-9][0-9]*$")
-SECTORS = frozenset("GOV MIL COP REB OPP CVL IGO NGO MED JUD PTY BUS REF REL".split())
+SECTORS = frozenset("GOV MIL COP REB OPP CVL IGO NGO MED JUD PTY BUS REF REL UAF CRM EDU ELI LEG SPY HLH".split())
 ENTITY_TYPES = frozenset(("PER", "ORG", "LOC", "GPE", "NORP", "MISC"))
 COUNTRY_MODES = frozenset(("adjective", "context", "none", "required"))
 
@@ -369,7 +369,8 @@ class ActorDictionary:
         where = f"sectors.yaml:nouns.{nid}"
         if not row.get("ar"):
             raise DataFileError(f"[E305] {where}: missing 'ar'")
-        self._check_sector(where, row.get("sector"))
+        if row.get("sector") is not None:
+            self._check_sector(where, row["sector"])
         if row.get("type") not in ENTITY_TYPES:
             raise DataFileError(f"[E307] {where}: bad type {row.get('type')!r}")
         mode = row.get("country")
