@@ -89,7 +89,8 @@ class ExportWriter:
 
             # A scratch database on disk, so large exports do not grow memory.
             self._scratch = tempfile.TemporaryDirectory(prefix="marsad-export-")
-            self._con = duckdb.connect(str(Path(self._scratch.name) / "rows.duckdb"))
+            self._con = duckdb.connect(str(Path(self._scratch.name) / "rows.duckdb"),
+                                       config={"memory_limit": "256MB"})
             cols = ", ".join(f'"{n}" {t}' for n, t in FLAT_COLUMNS)
             self._con.execute(f"CREATE TABLE out ({cols})")
             self._stream = None

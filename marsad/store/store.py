@@ -161,6 +161,8 @@ class Store:
                 con.execute(resources.files("marsad.store").joinpath("schema.sql").read_text(encoding="utf-8"))
                 self._schema_ready = True
             yield con
+        except duckdb.Error as exc:
+            raise StoreError(f"[E106] store {self.path}: {exc}") from exc
         finally:
             con.close()
 
@@ -311,8 +313,11 @@ class Store:
                 if errors:
                     _write_errors(con, errors, run_id)
                 return self._write_batch(con, docs, run_id) if docs else []
-        except duckdb.Error as exc:
-            raise StoreError(f"[E105] batch of {len(docs)} docs not stored in {self.path}: {exc}") from exc
+        except StoreError as exc:
+            cause = exc.__cause__
+            if str(exc).startswith("[E106]"):     # the batch itself was refused, not the file
+                raise StoreError(f"[E105] batch of {len(docs)} docs not stored in {self.path}: {cause}") from cause
+            raise
 
     def _write_batch(self, con, docs: list[Doc], run_id: int | None) -> list[str]:
         ids = [d.doc_id for d in docs]
@@ -431,27 +436,34 @@ class Store:
         ----------
         filters : EventFilter, optional
         batch : int, default 200
-            Records read per round trip (bounds memory).
+            Records fetched per short connection. The order is settled first
+            on the small key columns, so memory stays bounded and writers get
+            the file between batches.
         """
         filters = filters or EventFilter()
         with self.connect(read_only=True) as con:
             if filters.empty:
-                cur = con.execute("SELECT record FROM articles ORDER BY published NULLS LAST, doc_id")
-                while chunk := cur.fetchmany(batch):
-                    for (rec,) in chunk:
-                        yield json.loads(rec)
-                return
-            where, params = filters.where()
-            cur = con.execute(
-                "SELECT a.record, list(e.event_id ORDER BY e.event_id) FROM events e JOIN articles a "
-                f"USING (doc_id) WHERE {where} GROUP BY a.doc_id, a.record, a.published "
-                "ORDER BY a.published NULLS LAST, a.doc_id", params)
-            while chunk := cur.fetchmany(batch):
-                for rec, event_ids in chunk:
-                    record = json.loads(rec)
+                keys = con.execute(
+                    "SELECT doc_id, NULL FROM articles ORDER BY published NULLS LAST, doc_id").fetchall()
+            else:
+                where, params = filters.where()
+                keys = con.execute(
+                    "SELECT e.doc_id, list(e.event_id) FROM events e JOIN articles a USING (doc_id) "
+                    f"WHERE {where} GROUP BY e.doc_id, a.published "
+                    "ORDER BY a.published NULLS LAST, e.doc_id", params).fetchall()
+        for i in range(0, len(keys), batch):
+            chunk = keys[i:i + batch]
+            with self.connect(read_only=True) as con:
+                found = dict(con.execute(f"SELECT doc_id, record FROM articles WHERE doc_id {_IN_LIST}",
+                                         [[doc_id for doc_id, _ in chunk]]).fetchall())
+            for doc_id, event_ids in chunk:
+                if doc_id not in found:        # deleted meanwhile
+                    continue
+                record = json.loads(found[doc_id])
+                if event_ids is not None:
                     keep = set(event_ids)
                     record["events"] = [e for e in record["events"] if e["event_id"] in keep]
-                    yield record
+                yield record
 
     def errors(self, run_id: int | None = None) -> list[dict[str, Any]]:
         """Return recorded failures (of one run, or all), oldest first."""
