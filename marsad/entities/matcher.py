@@ -40,8 +40,38 @@ class Tok(NamedTuple):
     readings: tuple
 
 
+_PUNCT = object()
+_EMPTY = object()
+
+
+def _word_entry(s: str) -> tuple | object:
+    """Return ``(key, readings)`` of the word ``s``, offsets relative to its start.
+
+    A reading whose offset cannot be settled inside the word gets ``None``
+    (the caller then measures it in the whole text). A word with an empty
+    key gives ``_EMPTY``.
+    """
+    n = key(s)
+    if not n:
+        return _EMPTY
+    reads = []
+    for k, d in clitic_readings(n):
+        rel = offset_after(s, 0, d) if d else 0
+        reads.append((k, rel if rel < len(s) else None, n[:d]))
+    return n, tuple(reads)
+
+
+_WORDS: dict[str, object] = {}
+_WORDS_MAX = 200_000
+
+
 def tokenize(text: str) -> list[Tok]:
     """Return the words and punctuation marks of ``text`` with their readings.
+
+    Each distinct word is analysed once per process (key, clitic readings
+    and where each reading begins inside the word) and kept in a bounded
+    cache (200,000 words, then emptied), so an article costs one regex scan
+    and a dict lookup per token.
 
     Parameters
     ----------
@@ -52,17 +82,24 @@ def tokenize(text: str) -> list[Tok]:
     list of Tok
     """
     toks = []
+    append = toks.append
+    words = _WORDS
     for m in TOKEN_RE.finditer(text):
         s = m.group()
-        if WORD_RE.fullmatch(s):
-            n = key(s)
-            if not n:
-                continue
-            reads = tuple((k, offset_after(text, m.start(), d) if d else m.start(), n[:d])
-                          for k, d in clitic_readings(n))
-            toks.append(Tok(s, m.start(), m.end(), n, True, reads or ((n, m.start(), ""),)))
-        else:
-            toks.append(Tok(s, m.start(), m.end(), "", False, ()))
+        start = m.start()
+        entry = words.get(s)
+        if entry is None:
+            entry = _word_entry(s) if WORD_RE.fullmatch(s) else _PUNCT
+            if len(words) >= _WORDS_MAX:
+                words.clear()
+            words[s] = entry
+        if entry is _PUNCT:
+            append(Tok(s, start, m.end(), "", False, ()))
+        elif entry is not _EMPTY:
+            n, rel = entry
+            reads = tuple((k, start + r if r is not None else offset_after(text, start, len(p)), p)
+                          for k, r, p in rel)
+            append(Tok(s, start, m.end(), n, True, reads or ((n, start, ""),)))
     return toks
 
 
@@ -130,13 +167,16 @@ class Match(NamedTuple):
     stripped: str
 
 
-def longest_at(text: str, toks: list[Tok], i: int, lookup) -> list[tuple[Match, object]]:
+def longest_at(text: str, toks: list[Tok], i: int, lookup, first_keys=None) -> list[tuple[Match, object]]:
     """Return all names starting at token ``i``, longest first.
 
     Parameters
     ----------
     lookup : callable
         ``lookup(first_key) -> iterable of (keys, payload)``.
+    first_keys : container of str, optional
+        Every first key ``lookup`` knows (e.g. the dict it reads); a reading
+        not in it is skipped without calling ``lookup``.
 
     Returns
     -------
@@ -147,12 +187,16 @@ def longest_at(text: str, toks: list[Tok], i: int, lookup) -> list[tuple[Match, 
     if not t.is_word:
         return []
     found = []
+    n_toks = len(toks)
     for first, start, stripped in t.readings:
+        if first_keys is not None and first not in first_keys:
+            continue
         for keys, payload in lookup(first):
             n = len(keys)
-            if i + n > len(toks) or not joined(text, toks, i, i + n):
+            if i + n > n_toks:
                 continue
-            if all(toks[i + k].norm == keys[k] for k in range(1, n)):
+            if all(toks[i + k].norm == keys[k] for k in range(1, n)) and joined(text, toks, i, i + n):
                 found.append((Match(i, i + n, start, toks[i + n - 1].end, keys, stripped), payload))
-    found.sort(key=lambda mp: (-(mp[0].j - mp[0].i), len(mp[0].stripped)))
+    if len(found) > 1:
+        found.sort(key=lambda mp: (-(mp[0].j - mp[0].i), len(mp[0].stripped)))
     return found

@@ -87,7 +87,7 @@ class PlaceFinder:
         """
         out, i = [], 0
         while i < len(toks):
-            found = longest_at(text, toks, i, self._lookup)
+            found = longest_at(text, toks, i, self._lookup, self.gazetteer.first_)
             found = [(m, keys) for m, keys in found if not any(t in blocked for t in range(m.i, m.j))]
             if found:
                 m, keys = found[0]
@@ -103,7 +103,7 @@ class PlaceFinder:
         for _ in range(3):
             if j >= len(toks) or not toks[j].is_word:
                 return None
-            found = longest_at(text, toks, j, self._lookup)
+            found = longest_at(text, toks, j, self._lookup, self.gazetteer.first_)
             if found:
                 hit, keys = found[0]
                 if hit.stripped in ("", "ب", "وب") or toks[j - 1].norm in LINK_WORDS:

@@ -126,7 +126,7 @@ class EntityStage:
         """Return greedy longest non-overlapping dictionary hits (ambiguous ones included)."""
         out, i = [], 0
         while i < len(toks):
-            found = longest_at(text, toks, i, self._lookup)
+            found = longest_at(text, toks, i, self._lookup, self.dictionary.patterns_)
             if found:
                 found.sort(key=lambda mp: (-(mp[0].j - mp[0].i), KIND_PRIORITY[mp[1].kind], len(mp[0].stripped)))
                 out.append(found[0])

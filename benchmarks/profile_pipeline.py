@@ -1,0 +1,78 @@
+"""Per-stage time of the default pipeline on SaudiNewsNet articles, with a profile.
+
+Builds documents with :func:`marsad.io.iter_docs` from one daily zip, runs
+each stage of :func:`marsad.pipeline.default_pipeline` on them one core,
+and prints milliseconds of CPU time per article for each stage and the whole
+pipeline's articles per CPU second (process time, so other load on the
+machine does not count). With ``--profile N`` it also prints the ``N``
+functions with the most cumulative time under :mod:`cProfile`.
+
+Usage: ``python benchmarks/profile_pipeline.py [--day 2015-07-21] [--limit 300] [--profile 40]``
+"""
+
+from __future__ import annotations
+
+import argparse
+import cProfile
+import pstats
+import time
+from pathlib import Path
+
+from marsad.io import iter_docs
+from marsad.pipeline import default_pipeline
+
+DEFAULT_DATA = Path(__file__).resolve().parents[2] / "shared" / "data" / "saudinewsnet"
+
+
+def load_docs(path: Path, limit: int) -> list:
+    """Return the first ``limit`` documents of the zip at ``path``."""
+    docs = []
+    for doc in iter_docs([str(path)]):
+        docs.append(doc)
+        if len(docs) >= limit:
+            break
+    return docs
+
+
+def time_stages(docs: list) -> dict[str, float]:
+    """Run the default pipeline over ``docs``; return CPU seconds per stage name."""
+    nlp = default_pipeline().initialize()
+    spent = {name: 0.0 for name in nlp.names}
+    for doc in docs:
+        for stage in nlp.stages:
+            t0 = time.process_time()
+            doc = stage(doc)
+            spent[stage.name] += time.process_time() - t0
+    return spent
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Print per-stage ms/article and articles/s; return the exit status."""
+    p = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    p.add_argument("--data", type=Path, default=DEFAULT_DATA)
+    p.add_argument("--day", default="2015-07-21", help="which daily zip (default 2015-07-21)")
+    p.add_argument("--limit", type=int, default=300, help="articles (default 300)")
+    p.add_argument("--profile", type=int, default=0, help="also print the top N functions")
+    args = p.parse_args(argv)
+    docs = load_docs(args.data / f"{args.day}.zip", args.limit)
+    chars = sum(len(d.text) for d in docs)
+    if args.profile:
+        prof = cProfile.Profile()
+        prof.enable()
+        spent = time_stages(docs)
+        prof.disable()
+    else:
+        spent = time_stages(docs)
+    total = sum(spent.values())
+    print(f"{len(docs)} articles, {chars / len(docs):,.0f} characters on average")
+    for name, sec in spent.items():
+        print(f"  {name:<10} {1000 * sec / len(docs):7.2f} ms/article")
+    print(f"  {'total':<10} {1000 * total / len(docs):7.2f} ms/article = {len(docs) / total:.1f} articles/s")
+    if args.profile:
+        pstats.Stats(prof).sort_stats("cumulative").print_stats(args.profile)
+        pstats.Stats(prof).sort_stats("tottime").print_stats(args.profile)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
