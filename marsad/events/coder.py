@@ -242,9 +242,12 @@ def _lemmas_by_start(doc: Doc) -> dict[int, tuple[str, ...]]:
     """Map each whitespace word's start offset to the folded lemmas of its tokens."""
     out: dict[int, list[str]] = {}
     first: dict[int, int] = {}
+    last, s = None, 0
     for t in doc.tokens:
-        s = first.setdefault(t.word_index, t.start)
-        if t.kind == "word" and t.lemma:
+        if t.word_index != last:  # tokens of one word come together: look its start up once
+            last = t.word_index
+            s = first.setdefault(last, t.start)
+        if t.lemma and t.kind == "word":
             out.setdefault(s, []).append(fold(t.lemma))
     return {k: tuple(v) for k, v in out.items()}
 

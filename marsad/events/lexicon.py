@@ -84,6 +84,9 @@ class Lexicon:
         Marker list name -> folded multiword markers.
     sources : list of str
         Files the lexicon was read from, bundled first.
+    memo : dict
+        Per-word answers :mod:`marsad.events.match` derives from the tables
+        above (filled on first use; the tables must not change after it).
     """
 
     entries: dict[str, Entry] = field(default_factory=dict)
@@ -93,6 +96,7 @@ class Lexicon:
     markers: dict[str, frozenset] = field(default_factory=dict)
     marker_phrases: dict[str, list[tuple[str, ...]]] = field(default_factory=dict)
     sources: list[str] = field(default_factory=list)
+    memo: dict = field(default_factory=dict, repr=False, compare=False)
 
     def __len__(self) -> int:
         return len(self.entries)

@@ -18,6 +18,8 @@ from marsad.events.lexicon import Entry, Lexicon
 WORD_RE = re.compile(r"[\w\u0610-\u061a\u064b-\u065f\u0670\u0640]+|[^\w\s]")
 #: Proclitic combinations that keep a marker word a marker ("وقال", "فلم").
 _MARKER_PROCLITICS = ("و", "ف")
+#: Word forms remembered per lexicon table before the table is emptied.
+MEMO_MAX = 200_000
 
 
 @dataclass(slots=True)
@@ -108,6 +110,11 @@ def _near_ok(entry: Entry, words: list[Word], last: int) -> bool:
     return False
 
 
+def _may_trigger(word: str, lex: Lexicon) -> bool:
+    """True when a lookup key of the folded ``word`` starts a phrase or is a trigger word."""
+    return any(k in lex.phrases or k in lex.words for k, _ in lookup_keys(word))
+
+
 def find_triggers(words: list[Word], lex: Lexicon) -> list[Trigger]:
     """Return the lexicon triggers among ``words``, left to right.
 
@@ -126,8 +133,18 @@ def find_triggers(words: list[Word], lex: Lexicon) -> list[Trigger]:
     """
     out: list[Trigger] = []
     i, n = 0, len(words)
+    may = lex.memo.setdefault("may_trigger", {})
+    lemma_table = lex.lemmas
     while i < n:
         w = words[i]
+        hit = may.get(w.fold)
+        if hit is None:
+            if len(may) >= MEMO_MAX:
+                may.clear()
+            hit = may[w.fold] = _may_trigger(w.fold, lex)
+        if not hit and not any(lemma in lemma_table for lemma in w.lemmas):
+            i += 1  # no phrase, word or lemma entry can start here
+            continue
         keys = lookup_keys(w.fold)
         matched = False
         for key, pre in keys:
@@ -163,23 +180,45 @@ def find_triggers(words: list[Word], lex: Lexicon) -> list[Trigger]:
     return out
 
 
+def _marker_entry(word: str, lex: Lexicon) -> tuple[frozenset, tuple]:
+    """Return the marker lists the folded ``word`` belongs to and the multiword markers it may open.
+
+    Returns
+    -------
+    names : frozenset of str
+        Marker lists holding the word, with or without a leading "و"/"ف".
+    phrases : tuple of (str, tuple of str)
+        ``(list name, phrase)`` for each multiword marker whose first word
+        is one of those forms.
+    """
+    forms = [word]
+    for pre in _MARKER_PROCLITICS:
+        if word.startswith(pre) and len(word) > len(pre) + 1:
+            forms.append(word[len(pre):])
+    names = frozenset(name for name, vocab in lex.markers.items() if any(f in vocab for f in forms))
+    phrases = tuple((name, phrase) for name, ps in lex.marker_phrases.items() for phrase in ps if phrase[0] in forms)
+    return names, phrases
+
+
 def marker_flags(words: list[Word], lex: Lexicon) -> list[frozenset]:
     """Return, for each word, the names of the marker lists it belongs to.
 
     A word counts with or without a leading "و"/"ف"; multiword markers
-    flag their first word.
+    flag their first word. What a word form can be is worked out once per
+    lexicon and form (:func:`_marker_entry`).
     """
     flags: list[frozenset] = []
-    markers = lex.markers
+    memo = lex.memo.setdefault("markers", {})
     for i, w in enumerate(words):
-        forms = [w.fold]
-        for pre in _MARKER_PROCLITICS:
-            if w.fold.startswith(pre) and len(w.fold) > len(pre) + 1:
-                forms.append(w.fold[len(pre):])
-        names = {name for name, vocab in markers.items() if any(f in vocab for f in forms)}
-        for name, phrases in lex.marker_phrases.items():
-            for phrase in phrases:
-                if phrase[0] in forms and _phrase_at(words, i, phrase):
-                    names.add(name)
-        flags.append(frozenset(names))
+        entry = memo.get(w.fold)
+        if entry is None:
+            if len(memo) >= MEMO_MAX:
+                memo.clear()
+            entry = memo[w.fold] = _marker_entry(w.fold, lex)
+        names, phrases = entry
+        if phrases:
+            found = {name for name, phrase in phrases if _phrase_at(words, i, phrase)}
+            if found - names:
+                names = names | found
+        flags.append(names)
     return flags
