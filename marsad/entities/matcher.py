@@ -45,11 +45,13 @@ _EMPTY = object()
 
 
 def _word_entry(s: str) -> tuple | object:
-    """Return ``(key, readings)`` of the word ``s``, offsets relative to its start.
+    """Return ``(key, first_key, readings)`` of the word ``s``; offsets relative to its start.
 
-    A reading whose offset cannot be settled inside the word gets ``None``
-    (the caller then measures it in the whole text). A word with an empty
-    key gives ``_EMPTY``.
+    ``first_key`` is set when the word's only reading is itself (offset 0,
+    nothing stripped), the common case; ``readings`` is None when a
+    reading's offset cannot be settled inside the word (the caller then
+    measures it in the whole text). A word with an empty key gives
+    ``_EMPTY``.
     """
     n = key(s)
     if not n:
@@ -57,8 +59,14 @@ def _word_entry(s: str) -> tuple | object:
     reads = []
     for k, d in clitic_readings(n):
         rel = offset_after(s, 0, d) if d else 0
-        reads.append((k, rel if rel < len(s) else None, n[:d]))
-    return n, tuple(reads)
+        if rel >= len(s):
+            return n, None, None
+        reads.append((k, rel, n[:d]))
+    if not reads:
+        return n, n, ()
+    if len(reads) == 1 and reads[0][1] == 0 and not reads[0][2]:
+        return n, reads[0][0], ()
+    return n, None, tuple(reads)
 
 
 _WORDS: dict[str, object] = {}
@@ -86,7 +94,7 @@ def tokenize(text: str) -> list[Tok]:
     words = _WORDS
     for m in TOKEN_RE.finditer(text):
         s = m.group()
-        start = m.start()
+        start, end = m.span()
         entry = words.get(s)
         if entry is None:
             entry = _word_entry(s) if WORD_RE.fullmatch(s) else _PUNCT
@@ -94,12 +102,17 @@ def tokenize(text: str) -> list[Tok]:
                 words.clear()
             words[s] = entry
         if entry is _PUNCT:
-            append(Tok(s, start, m.end(), "", False, ()))
+            append(Tok(s, start, end, "", False, ()))
         elif entry is not _EMPTY:
-            n, rel = entry
-            reads = tuple((k, start + r if r is not None else offset_after(text, start, len(p)), p)
-                          for k, r, p in rel)
-            append(Tok(s, start, m.end(), n, True, reads or ((n, start, ""),)))
+            n, only, rel = entry
+            if only is not None:
+                reads = ((only, start, ""),)
+            elif rel is not None:
+                reads = tuple([(k, start + r, p) for k, r, p in rel])
+            else:
+                reads = tuple((k, offset_after(text, start, d) if d else start, n[:d])
+                              for k, d in clitic_readings(n)) or ((n, start, ""),)
+            append(Tok(s, start, end, n, True, reads))
     return toks
 
 
@@ -165,6 +178,35 @@ class Match(NamedTuple):
     end: int
     keys: tuple
     stripped: str
+
+
+def name_starts(toks: list[Tok], first_keys, memo: dict) -> list[int]:
+    """Return the indices of the tokens where a name of a table may begin.
+
+    Parameters
+    ----------
+    toks : list of Tok
+    first_keys : container of str
+        Every first key of the table (e.g. the dict ``lookup`` reads).
+    memo : dict
+        The caller's memo of ``norm -> bool`` for this table (a token's
+        readings depend on its ``norm`` only); emptied at 200,000 entries.
+
+    Returns
+    -------
+    list of int
+        Ascending; only these tokens can give :func:`longest_at` a match.
+    """
+    out = []
+    for i, t in enumerate(toks):
+        may = memo.get(t.norm)
+        if may is None:
+            if len(memo) >= _WORDS_MAX:
+                memo.clear()
+            may = memo[t.norm] = t.is_word and any(k in first_keys for k, _, _ in t.readings)
+        if may:
+            out.append(i)
+    return out
 
 
 def longest_at(text: str, toks: list[Tok], i: int, lookup, first_keys=None) -> list[tuple[Match, object]]:

@@ -21,7 +21,7 @@ from collections import Counter
 from dataclasses import replace
 
 from marsad.entities.gazetteer import Gazetteer, PlaceRecord
-from marsad.entities.matcher import Match, Tok, longest_at
+from marsad.entities.matcher import Match, Tok, longest_at, name_starts
 from marsad.entities.ner import bio_spans
 from marsad.entities.words import key
 
@@ -76,6 +76,7 @@ class PlaceFinder:
         self.gazetteer = gazetteer
         first = gazetteer.first_
         self._lookup = lambda k: ((keys, keys) for keys in first.get(k, ()))
+        self._may_name: dict[str, bool] = {}
 
     def candidates(self, text: str, toks: list[Tok], blocked: set[int]) -> list[tuple[Match, list]]:
         """Return non-overlapping name hits, longest first at each token.
@@ -86,15 +87,16 @@ class PlaceFinder:
             Token indices covered by a person or organisation name.
         """
         out, i = [], 0
-        while i < len(toks):
-            found = longest_at(text, toks, i, self._lookup, self.gazetteer.first_)
+        first = self.gazetteer.first_
+        for k in name_starts(toks, first, self._may_name):
+            if k < i:
+                continue
+            found = longest_at(text, toks, k, self._lookup, first)
             found = [(m, keys) for m, keys in found if not any(t in blocked for t in range(m.i, m.j))]
             if found:
                 m, keys = found[0]
                 out.append((m, self.gazetteer.candidates(keys)))
                 i = m.j
-            else:
-                i += 1
         return out
 
     def admin_after(self, text: str, toks: list[Tok], m: Match) -> PlaceRecord | None:

@@ -9,7 +9,7 @@ from marsad.entities.compose import HONORIFICS, Composer, DocContext
 from marsad.entities.dictionary import (ADJECTIVE, PEOPLE, COUNTRY, GOV_METONYM, KIND_PRIORITY, NOUN, ORG, PERSON, TITLE,
                                         ActorDictionary)
 from marsad.entities.gazetteer import Gazetteer
-from marsad.entities.matcher import Match, Tok, longest_at, sentence_ranges, tokenize
+from marsad.entities.matcher import Match, Tok, longest_at, name_starts, sentence_ranges, tokenize
 from marsad.entities.ner import NerLexicon, NerTagger, bio_spans
 from marsad.entities.places import PlaceFinder
 from marsad.entities.words import key
@@ -103,6 +103,7 @@ class EntityStage:
             self.tagger = NerTagger(lexicon=NerLexicon.from_data(self.dictionary, self.gazetteer)).load()
         patterns = self.dictionary.patterns_
         self._lookup = lambda k: ((p.keys, p) for p in patterns.get(k, ()))
+        self._may_name: dict[str, bool] = {}
         self._composer = Composer(self.dictionary)
         self._places = PlaceFinder(self.gazetteer)
         lex = getattr(self.tagger, "lexicon", None) or NerLexicon.from_data(self.dictionary, self.gazetteer)
@@ -125,14 +126,15 @@ class EntityStage:
     def _dictionary_hits(self, text: str, toks: list[Tok]) -> list[tuple[Match, object]]:
         """Return greedy longest non-overlapping dictionary hits (ambiguous ones included)."""
         out, i = [], 0
-        while i < len(toks):
-            found = longest_at(text, toks, i, self._lookup, self.dictionary.patterns_)
+        patterns = self.dictionary.patterns_
+        for k in name_starts(toks, patterns, self._may_name):
+            if k < i:
+                continue
+            found = longest_at(text, toks, k, self._lookup, patterns)
             if found:
                 found.sort(key=lambda mp: (-(mp[0].j - mp[0].i), KIND_PRIORITY[mp[1].kind], len(mp[0].stripped)))
                 out.append(found[0])
                 i = found[0][0].j
-            else:
-                i += 1
         return out
 
     def _named_reading(self, m: Match, p, ctx: DocContext):
