@@ -171,3 +171,20 @@ def test_stdin_through_the_real_pipeline_smoke():
     (record,) = [json.loads(line) for line in proc.stdout.splitlines()]
     assert record["text"] == text
     assert "ASSAULT" in {e["event_type"] for e in record["events"]}
+
+
+def test_progress_line_and_summary_text():
+    from marsad.cli import RichProgress, format_summary
+    from marsad.run import RunSummary
+
+    summary = RunSummary(read=10, stored=6, duplicates=2, unchanged=0, errors=2, events=9, seconds=2.0,
+                         error_samples=[("a.zip!a.json", 3, "empty body"), ("b.txt", None, "binary file")])
+    progress = RichProgress()
+    progress(summary)
+    progress(summary)
+    progress.close()
+    text = format_summary(summary, "x.duckdb")
+    assert text.splitlines()[0] == "read 10 · stored 6 · duplicates 2 · unchanged 0 · errors 2 · events 9"
+    assert "5.0 articles/s" in text
+    assert "failed: a.zip!a.json record 3: empty body" in text and "failed: b.txt: binary file" in text
+    assert format_summary(summary, None).startswith("read 10 · coded 6")
