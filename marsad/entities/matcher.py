@@ -242,3 +242,60 @@ def longest_at(text: str, toks: list[Tok], i: int, lookup, first_keys=None) -> l
     if len(found) > 1:
         found.sort(key=lambda mp: (-(mp[0].j - mp[0].i), len(mp[0].stripped)))
     return found
+
+
+class NameIndex:
+    """A table's names grouped by first key, length and following keys.
+
+    :meth:`longest_at` gives what :func:`longest_at` gives with the same
+    ``lookup``, but finds the names of a first key by one dict look-up per
+    name length instead of comparing every name that starts with that key.
+    Each first key's group is built on first use and remembered (up to
+    200,000 keys, then emptied).
+
+    Parameters
+    ----------
+    lookup : callable
+        ``lookup(first_key) -> iterable of (keys, payload)``.
+    first_keys : container of str
+        Every first key ``lookup`` knows.
+    """
+
+    def __init__(self, lookup, first_keys):
+        self.lookup = lookup
+        self.first_keys = first_keys
+        self._groups: dict[str, tuple] = {}
+
+    def _group(self, first: str) -> tuple:
+        """Return ``((n, {keys[1:]: [(keys, payload), ...]}), ...)`` for one first key."""
+        by_len: dict[int, dict[tuple, list]] = {}
+        for keys, payload in self.lookup(first):
+            by_len.setdefault(len(keys), {}).setdefault(tuple(keys[1:]), []).append((keys, payload))
+        return tuple(by_len.items())
+
+    def longest_at(self, text: str, toks: list[Tok], i: int) -> list[tuple[Match, object]]:
+        """Return all names starting at token ``i``, longest first (see :func:`longest_at`)."""
+        t = toks[i]
+        if not t.is_word:
+            return []
+        found = []
+        n_toks = len(toks)
+        groups = self._groups
+        for first, start, stripped in t.readings:
+            if first not in self.first_keys:
+                continue
+            group = groups.get(first)
+            if group is None:
+                if len(groups) >= _WORDS_MAX:
+                    groups.clear()
+                group = groups[first] = self._group(first)
+            for n, by_tail in group:
+                if i + n > n_toks:
+                    continue
+                named = by_tail.get(tuple([toks[k].norm for k in range(i + 1, i + n)]))
+                if named and joined(text, toks, i, i + n):
+                    end = toks[i + n - 1].end
+                    found.extend((Match(i, i + n, start, end, keys, stripped), payload) for keys, payload in named)
+        if len(found) > 1:
+            found.sort(key=lambda mp: (-(mp[0].j - mp[0].i), len(mp[0].stripped)))
+        return found

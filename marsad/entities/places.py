@@ -21,7 +21,7 @@ from collections import Counter
 from dataclasses import replace
 
 from marsad.entities.gazetteer import Gazetteer, PlaceRecord
-from marsad.entities.matcher import Match, Tok, longest_at, name_starts
+from marsad.entities.matcher import Match, NameIndex, Tok, name_starts
 from marsad.entities.ner import bio_spans
 from marsad.entities.words import key
 
@@ -77,6 +77,7 @@ class PlaceFinder:
         first = gazetteer.first_
         self._lookup = lambda k: ((keys, keys) for keys in first.get(k, ()))
         self._may_name: dict[str, bool] = {}
+        self._index = NameIndex(self._lookup, first)
 
     def candidates(self, text: str, toks: list[Tok], blocked: set[int]) -> list[tuple[Match, list]]:
         """Return non-overlapping name hits, longest first at each token.
@@ -91,7 +92,7 @@ class PlaceFinder:
         for k in name_starts(toks, first, self._may_name):
             if k < i:
                 continue
-            found = longest_at(text, toks, k, self._lookup, first)
+            found = self._index.longest_at(text, toks, k)
             found = [(m, keys) for m, keys in found if not any(t in blocked for t in range(m.i, m.j))]
             if found:
                 m, keys = found[0]
@@ -105,7 +106,7 @@ class PlaceFinder:
         for _ in range(3):
             if j >= len(toks) or not toks[j].is_word:
                 return None
-            found = longest_at(text, toks, j, self._lookup, self.gazetteer.first_)
+            found = self._index.longest_at(text, toks, j)
             if found:
                 hit, keys = found[0]
                 if hit.stripped in ("", "ب", "وب") or toks[j - 1].norm in LINK_WORDS:

@@ -9,7 +9,7 @@ from marsad.entities.compose import HONORIFICS, Composer, DocContext
 from marsad.entities.dictionary import (ADJECTIVE, PEOPLE, COUNTRY, GOV_METONYM, KIND_PRIORITY, NOUN, ORG, PERSON, TITLE,
                                         ActorDictionary)
 from marsad.entities.gazetteer import Gazetteer
-from marsad.entities.matcher import Match, Tok, longest_at, name_starts, sentence_ranges, tokenize
+from marsad.entities.matcher import Match, NameIndex, Tok, name_starts, sentence_ranges, tokenize
 from marsad.entities.ner import NerLexicon, NerTagger, bio_spans
 from marsad.entities.places import PlaceFinder
 from marsad.entities.words import key
@@ -104,6 +104,7 @@ class EntityStage:
         patterns = self.dictionary.patterns_
         self._lookup = lambda k: ((p.keys, p) for p in patterns.get(k, ()))
         self._may_name: dict[str, bool] = {}
+        self._names = NameIndex(self._lookup, patterns)
         self._composer = Composer(self.dictionary)
         self._places = PlaceFinder(self.gazetteer)
         lex = getattr(self.tagger, "lexicon", None) or NerLexicon.from_data(self.dictionary, self.gazetteer)
@@ -130,7 +131,7 @@ class EntityStage:
         for k in name_starts(toks, patterns, self._may_name):
             if k < i:
                 continue
-            found = longest_at(text, toks, k, self._lookup, patterns)
+            found = self._names.longest_at(text, toks, k)
             if found:
                 found.sort(key=lambda mp: (-(mp[0].j - mp[0].i), KIND_PRIORITY[mp[1].kind], len(mp[0].stripped)))
                 out.append(found[0])
