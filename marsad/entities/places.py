@@ -48,11 +48,29 @@ def _prev_word(toks: list[Tok], i: int) -> Tok | None:
     return toks[k] if k >= 0 and toks[k].is_word else None
 
 
+_TRIGGERS: dict[str, str | None] = {}
+
+
 def place_trigger(toks: list[Tok], m: Match) -> str | None:
-    """Return ``"admin"``, ``"city"``, ``"village"`` or None from the word before a place."""
+    """Return ``"admin"``, ``"city"``, ``"village"`` or None from the word before a place.
+
+    The answer depends on that word's key only and is remembered per key.
+    """
     prev = _prev_word(toks, m.i)
     if prev is None:
         return None
+    try:
+        return _TRIGGERS[prev.norm]
+    except KeyError:
+        pass
+    if len(_TRIGGERS) >= 100_000:
+        _TRIGGERS.clear()
+    found = _TRIGGERS[prev.norm] = _trigger_of(prev)
+    return found
+
+
+def _trigger_of(prev: Tok) -> str | None:
+    """Return the place word kind of the word ``prev`` (see :func:`place_trigger`)."""
     forms = {r for r, _, _ in prev.readings}
     if forms & ADMIN_WORDS:
         return "admin"
@@ -148,7 +166,7 @@ class PlaceFinder:
         return any(countries.get(p.country_code) or p.population >= SMALL_CITY for p in cands)
 
     def find(self, text: str, toks: list[Tok], tags: list[str], blocked: set[int],
-             countries: Counter) -> list[tuple[Match, PlaceRecord]]:
+             countries: Counter, spans: set | None = None) -> list[tuple[Match, PlaceRecord]]:
         """Return linked places in text order.
 
         Parameters
@@ -162,8 +180,10 @@ class PlaceFinder:
         countries : Counter
             Alpha-2 codes of countries the article names (updated in place
             with the countries of unambiguous places).
+        spans : set of (int, int, str), optional
+            ``bio_spans(tags)`` when the caller has it already.
         """
-        loc_spans = {(i, j) for i, j, typ in bio_spans(tags) if typ == "LOC"}
+        loc_spans = {(i, j) for i, j, typ in (bio_spans(tags) if spans is None else spans) if typ == "LOC"}
         hits = []
         for m, cands in self.candidates(text, toks, blocked):
             if place_trigger(toks, m) != "admin":  # a division only after محافظة/ولاية

@@ -154,7 +154,7 @@ class EntityStage:
         hits = [(m, self._named_reading(m, p, ctx)) for m, p in hits]
         return [(m, p) for m, p in hits if self._composer.accept(toks, m, p, ctx)]
 
-    def _link_places(self, text, toks, tags, hits, sents, sent_of, ctx) -> list[tuple[Match, object]]:
+    def _link_places(self, text, toks, tags, hits, sents, sent_of, ctx, spans=None) -> list[tuple[Match, object]]:
         """Return linked places; fill the country counts of ``ctx`` from them."""
         named: Counter = Counter()
         for _, p in hits:
@@ -167,7 +167,7 @@ class EntityStage:
             elif home is not None:  # الحوثيين -> Yemen, حزب الله -> Lebanon
                 named[home.iso2] += 1
         blocked = {t for m, p in hits if p.kind in (PERSON, ORG, NOUN, TITLE) for t in range(m.i, m.j)}
-        found = self._places.find(text, toks, tags, blocked, named)
+        found = self._places.find(text, toks, tags, blocked, named, spans)
         ctx.sentence_countries = [Counter() for _ in sents]
         for m, rec in found:
             iso3 = self._iso3.get(rec.country_code)
@@ -188,18 +188,19 @@ class EntityStage:
         tags = self._tag(toks, sents)
         ctx = DocContext(date=doc.published)
         hits = self._actor_hits(text, toks, ctx)
-        found = self._link_places(text, toks, tags, hits, sents, sent_of, ctx)
+        spans = bio_spans(tags)
+        found = self._link_places(text, toks, tags, hits, sents, sent_of, ctx, spans)
         entities = self._composer.compose(text, toks, hits, sent_of, ctx)
         places = [Place(text[m.start:m.end], m.start, m.end, rec.geonameid, rec.name_en, rec.latitude,
                         rec.longitude, rec.country_code, rec.admin1, rec.feature) for m, rec in found]
         taken = [(m.start, m.end) for m, _ in hits] + [(e.start, e.end) for e in entities] + \
             [(p.start, p.end) for p in places]
-        entities = self._add_tagger_entities(text, toks, tags, entities, taken)
+        entities = self._add_tagger_entities(text, toks, tags, entities, taken, spans)
         doc.entities = sorted(entities, key=lambda e: (e.start, -e.end))
         doc.places = sorted(places, key=lambda p: (p.start, -p.end))
         return doc
 
-    def _add_tagger_entities(self, text, toks, tags, entities, taken) -> list[Entity]:
+    def _add_tagger_entities(self, text, toks, tags, entities, taken, spans=None) -> list[Entity]:
         """Add the tagger's names that overlap no dictionary hit, entity or place.
 
         A tagged person gets the id ``ner:<key of the name>``; a later
@@ -208,7 +209,7 @@ class EntityStage:
         """
         out = list(entities)
         surnames: dict[str, str] = {}
-        for i, j, typ in sorted(bio_spans(tags)):
+        for i, j, typ in sorted(bio_spans(tags) if spans is None else spans):
             if not all(t.is_word for t in toks[i:j]):
                 continue
             if all(t.norm in HONORIFICS for t in toks[i:j]):
