@@ -13,6 +13,7 @@ from marsad.entities.matcher import Match, NameIndex, Tok, name_starts, sentence
 from marsad.entities.ner import NerLexicon, NerTagger, bio_spans
 from marsad.entities.places import PlaceFinder
 from marsad.entities.words import key
+from marsad.text.collector import collector_paused
 
 NER_TYPES = {"PER": "PER", "ORG": "ORG", "LOC": "LOC", "MISC": "MISC"}
 _DEFINITE = ("ال",)
@@ -179,6 +180,10 @@ class EntityStage:
     def __call__(self, doc: Doc) -> Doc:
         """Set ``doc.entities`` and ``doc.places``; return ``doc``."""
         self.initialize()
+        with collector_paused():  # see marsad.text.collector
+            return self._annotate(doc)
+
+    def _annotate(self, doc: Doc) -> Doc:
         text = doc.text
         toks = tokenize(text)
         sents = sentence_ranges(text, toks, doc.sentences)

@@ -17,6 +17,7 @@ from marsad.events.match import find_triggers, marker_flags, split_words
 from marsad.events.merge import absorb, compatible, merge_mentions
 from marsad.events.model import SentenceModel, load_model
 from marsad.events.ontology import cameo_root
+from marsad.text.collector import collector_paused
 
 _FALLBACK_SENT = re.compile(r"[^.!?؟\n]+[.!?؟]?")
 #: Events dated more than this many days before publication are history.
@@ -113,7 +114,8 @@ class EventStage:
     def __call__(self, doc: Doc) -> Doc:
         """Set ``doc.events`` and return ``doc``."""
         self.initialize()
-        doc.events = self.code(doc)
+        with collector_paused():  # see marsad.text.collector
+            doc.events = self.code(doc)
         return doc
 
     # ------------------------------------------------------------------

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from marsad.doc import Doc
+from marsad.text.collector import collector_paused
 from marsad.text.lexicon import known_verbs, known_words
 from marsad.text.numbers import find_quantities
 from marsad.text.sentences import split_sentences
@@ -70,8 +71,9 @@ class TextStage:
         self.initialize()
         parse_published(doc.published)
         text = doc.text
-        doc.sentences = split_sentences(text)
-        doc.tokens = tokenize(text)
-        doc.quantities = find_quantities(text, doc.tokens)
-        doc.times = find_times(text, doc.published, doc.tokens)
+        with collector_paused():
+            doc.sentences = split_sentences(text)
+            doc.tokens = tokenize(text)
+            doc.quantities = find_quantities(text, doc.tokens)
+            doc.times = find_times(text, doc.published, doc.tokens)
         return doc
