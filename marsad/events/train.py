@@ -11,13 +11,25 @@ positive with weight accept/total (the share of annotators who accepted it)
 and as a negative with the rest, so "ambiguous" sentences teach too; scores
 are computed on yes vs easy/difficult no only. The threshold is chosen
 inside each training fold (inner 3-fold CV), so the outer 5-fold scores are
-not tuned on the test fold.
+not tuned on the test fold. The inner CV also chooses, per type and fold,
+whether the trigger context vector is added to the sentence vector (see
+:mod:`marsad.events.model`), so that choice is not tuned on the test fold
+either. Outer scores are reported pooled and per fold (mean and spread).
+
+The word vectors are learnt once, without labels, from SaudiNewsNet::
+
+    python -m marsad.events.train ../shared/data/arabic-event-gsr-dev \
+        --vectors-corpus ../shared/data/saudinewsnet
 """
 
 from __future__ import annotations
 
 import argparse
+import json
+import re
+import statistics
 import sys
+import zipfile
 from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
@@ -26,13 +38,23 @@ from marsad.events.context import is_question, segment
 from marsad.events.gsr import read_gsr
 from marsad.events.lexicon import Lexicon, load_lexicon
 from marsad.events.match import find_triggers, marker_flags, split_words
-from marsad.events.model import MODEL_TYPES, SentenceModel, sentence_features
+from marsad.errors import DataFileError
+from marsad.events.model import (
+    MODEL_TYPES, VECTORS_FILE, SentenceModel, WordVectors, load_word_vectors, sentence_features, vector_features,
+    vector_key,
+)
 
 #: Inverse regularisation per type, picked by 5-fold CV on the dev half.
 C = {"ASSAULT": 0.1, "PROTEST": 0.03}
 SEED = 13
 #: Sample weight of a team-written sentence relative to a GSR sentence.
 TEAM_WEIGHT = 4.0
+#: Feature views the inner CV chooses from: sentence vector only, or with the trigger context vector.
+MODES = ("sentence", "context")
+#: Word vector size and vocabulary (most frequent word keys of the corpus, min. 10 sentences).
+VECTOR_DIMS = 64
+VECTOR_WORDS = 8000
+_SENT_SPLIT = re.compile(r"[.!?؟\n]+")
 
 
 @dataclass(slots=True)
@@ -48,21 +70,35 @@ class Example:
     weight: float = 1.0
 
 
-def prepare(text: str, event_type: str, lex: Lexicon) -> tuple[dict, bool]:
-    """Return (features, has a trigger of the type) for a sentence text."""
+def prepare(text: str, event_type: str, lex: Lexicon, vectors: WordVectors | None = None) -> tuple[dict, bool]:
+    """Return (features, has a trigger of the type) for a sentence text.
+
+    With ``vectors``, the ``e:`` and ``x:`` vector features are included
+    (:func:`_view` drops ``x:`` for the ``"sentence"`` mode).
+    """
     words = split_words(text, 0, len(text))
     triggers = find_triggers(words, lex)
     flags = marker_flags(words, lex)
     clauses = segment(words, flags)
     candidate = any(t.entry.type == event_type for t in triggers) and not is_question(words)
-    return sentence_features(event_type, words, triggers, flags, clauses), candidate
+    feats = sentence_features(event_type, words, triggers, flags, clauses)
+    if vectors is not None:
+        feats.update(vector_features(event_type, words, triggers, vectors, context=True))
+    return feats, candidate
 
 
-def examples(directory: str, event_type: str, lex: Lexicon) -> list[Example]:
+def _view(features: dict, mode: str) -> dict:
+    """The features a mode uses: all, or without the trigger context vector."""
+    if mode == "context":
+        return features
+    return {k: v for k, v in features.items() if not k.startswith("x:")}
+
+
+def examples(directory: str, event_type: str, lex: Lexicon, vectors: WordVectors | None = None) -> list[Example]:
     """Return the GSR sentences of one type as examples."""
     out = []
     for rec in read_gsr(directory, event_type):
-        feats, cand = prepare(rec["text"], event_type, lex)
+        feats, cand = prepare(rec["text"], event_type, lex, vectors)
         share = rec["accept_share"]
         if share is None:
             share = 1.0 if rec["label"] == "yes" else 0.5 if rec["label"] == "ambiguous" else 0.0
@@ -70,14 +106,14 @@ def examples(directory: str, event_type: str, lex: Lexicon) -> list[Example]:
     return out
 
 
-def _fit(exs: list[Example], c: float):
+def _fit(exs: list[Example], c: float, mode: str = "context"):
     """Fit on soft labels: each example is a positive weighted by its accept share and a negative by the rest."""
     from scipy.sparse import vstack
     from sklearn.feature_extraction import DictVectorizer
     from sklearn.linear_model import LogisticRegression
 
     vec = DictVectorizer()
-    X = vec.fit_transform([e.features for e in exs])
+    X = vec.fit_transform([_view(e.features, mode) for e in exs])
     shares = [e.share for e in exs]
     mean = sum(shares) / len(shares)
     balance = (1 - mean) / mean if 0 < mean < 1 else 1.0
@@ -88,12 +124,12 @@ def _fit(exs: list[Example], c: float):
     return vec, clf
 
 
-def _predict(vec, clf, exs: list[Example]) -> list[float]:
-    return [float(p) for p in clf.predict_proba(vec.transform([e.features for e in exs]))[:, 1]]
+def _predict(vec, clf, exs: list[Example], mode: str = "context") -> list[float]:
+    return [float(p) for p in clf.predict_proba(vec.transform([_view(e.features, mode) for e in exs]))[:, 1]]
 
 
-def _best_threshold(probs, labels) -> float:
-    """The threshold with the best F1 (the lowest of equal ones)."""
+def _best_threshold(probs, labels) -> tuple[float, float]:
+    """(threshold, F1): the threshold with the best F1 (the lowest of equal ones)."""
     scores = []
     for t in [x / 100 for x in range(20, 91, 2)]:
         tp = sum(p >= t and y for p, y in zip(probs, labels))
@@ -101,10 +137,10 @@ def _best_threshold(probs, labels) -> float:
         fn = sum(p < t and y for p, y in zip(probs, labels))
         scores.append((t, 2 * tp / (2 * tp + fp + fn) if tp else 0.0))
     best_f = max(f for _, f in scores)
-    return min(t for t, f in scores if f >= best_f)
+    return min(t for t, f in scores if f >= best_f), best_f
 
 
-def team_examples(event_type: str, lex: Lexicon) -> list[Example]:
+def team_examples(event_type: str, lex: Lexicon, vectors: WordVectors | None = None) -> list[Example]:
     """Return the team-written training sentences of ``data/train_sentences.yaml`` for one type."""
     import yaml
 
@@ -114,43 +150,62 @@ def team_examples(event_type: str, lex: Lexicon) -> list[Example]:
         block = data.get(event_type, {})
         # YAML 1.1 reads the keys yes/no as booleans
         for i, text in enumerate(block.get(label, block.get(label == "yes", []))):
-            feats, cand = prepare(text, event_type, lex)
+            feats, cand = prepare(text, event_type, lex, vectors)
             if cand:
                 out.append(Example(f"team-{event_type}-{label}-{i}", feats, label == "yes", cand,
                                    1.0 if label == "yes" else 0.0, False, TEAM_WEIGHT))
     return out
 
 
-def _inner_threshold(exs: list[Example], c: float, extra: list[Example] = ()) -> float:
-    """Threshold maximising F1 (yes vs no) over inner 3-fold out-of-fold probabilities of ``exs``."""
+def _inner_choice(exs: list[Example], c: float, extra: list[Example] = (), modes=MODES) -> tuple[str, float]:
+    """(mode, threshold) maximising F1 (yes vs no) over inner 3-fold out-of-fold probabilities of ``exs``."""
     from sklearn.model_selection import StratifiedKFold
 
     strata = [("a" if e.ambiguous else "y" if e.label else "n") for e in exs]
-    probs = [0.0] * len(exs)
-    for tr, te in StratifiedKFold(3, shuffle=True, random_state=SEED).split(exs, strata):
-        vec, clf = _fit([exs[i] for i in tr] + list(extra), c)
-        for i, p in zip(te, _predict(vec, clf, [exs[i] for i in te])):
-            probs[i] = p
+    folds = list(StratifiedKFold(3, shuffle=True, random_state=SEED).split(exs, strata))
     keep = [i for i, e in enumerate(exs) if not e.ambiguous]
-    return _best_threshold([probs[i] for i in keep], [exs[i].label for i in keep])
+    best = None
+    for mode in modes:
+        probs = [0.0] * len(exs)
+        for tr, te in folds:
+            vec, clf = _fit([exs[i] for i in tr] + list(extra), c, mode)
+            for i, p in zip(te, _predict(vec, clf, [exs[i] for i in te], mode)):
+                probs[i] = p
+        thr, f1 = _best_threshold([probs[i] for i in keep], [exs[i].label for i in keep])
+        if best is None or f1 > best[2]:
+            best = (mode, thr, f1)
+    return best[0], best[1]
 
 
-def cross_validate(exs: list[Example], c: float, folds: int = 5, extra: list[Example] = ()) -> dict:
-    """Return outer-CV precision/recall/F1 of rules+model (non-candidates count as 'no'; ambiguous left out)."""
+def cross_validate(exs: list[Example], c: float, folds: int = 5, extra: list[Example] = (), modes=MODES) -> dict:
+    """Return outer-CV precision/recall/F1 of rules+model (non-candidates count as 'no'; ambiguous left out).
+
+    Mode and threshold are chosen by :func:`_inner_choice` inside each
+    training part. The result also holds ``fold_f1`` (F1 of each outer
+    fold), their ``fold_mean`` and population ``fold_sd``, and the
+    ``chosen`` mode@threshold of each fold.
+    """
     from sklearn.model_selection import StratifiedKFold
 
     strata = [("a" if e.ambiguous else "y" if e.label else "n") for e in exs]
     pred = [False] * len(exs)
+    per_fold, chosen = [], []
     for tr, te in StratifiedKFold(folds, shuffle=True, random_state=SEED).split(exs, strata):
         train_exs = [exs[i] for i in tr if exs[i].candidate]
-        thr = _inner_threshold(train_exs, c, extra)
-        vec, clf = _fit(train_exs + list(extra), c)
+        mode, thr = _inner_choice(train_exs, c, extra, modes)
+        vec, clf = _fit(train_exs + list(extra), c, mode)
         cand_te = [i for i in te if exs[i].candidate]
         if cand_te:
-            for i, p in zip(cand_te, _predict(vec, clf, [exs[i] for i in cand_te])):
+            for i, p in zip(cand_te, _predict(vec, clf, [exs[i] for i in cand_te], mode)):
                 pred[i] = p >= thr
+        scored = [i for i in te if not exs[i].ambiguous]
+        per_fold.append(_prf([pred[i] for i in scored], [exs[i].label for i in scored])["f1"])
+        chosen.append(f"{mode}@{thr:.2f}")
     keep = [i for i, e in enumerate(exs) if not e.ambiguous]
-    return _prf([pred[i] for i in keep], [exs[i].label for i in keep])
+    out = _prf([pred[i] for i in keep], [exs[i].label for i in keep])
+    out.update({"fold_f1": per_fold, "fold_mean": round(statistics.mean(per_fold), 3),
+                "fold_sd": round(statistics.pstdev(per_fold), 3), "chosen": chosen})
+    return out
 
 
 def _prf(pred, labels) -> dict:
@@ -164,7 +219,78 @@ def _prf(pred, labels) -> dict:
             "tp": int(tp), "fp": int(fp), "fn": int(fn)}
 
 
-def train(directory: str, lex: Lexicon | None = None, use_team_data: bool = True) -> tuple[SentenceModel, dict]:
+def corpus_sentences(corpus_dir: str):
+    """Yield the sentences of a SaudiNewsNet-style folder (``*.zip`` of JSON arrays of ``{"content": ...}``).
+
+    Raises
+    ------
+    DataFileError
+        If the folder holds no zip file, or a file is not such an archive.
+    """
+    paths = sorted(Path(corpus_dir).glob("*.zip"))
+    if not paths:
+        raise DataFileError(f"[E430] {corpus_dir}: no *.zip corpus files")
+    for path in paths:
+        try:
+            with zipfile.ZipFile(path) as zf:
+                for name in zf.namelist():
+                    for article in json.loads(zf.read(name)):
+                        for sent in _SENT_SPLIT.split(article.get("content") or ""):
+                            if len(sent) > 30:
+                                yield sent
+        except (zipfile.BadZipFile, ValueError, AttributeError) as exc:
+            raise DataFileError(f"[E431] {path}: not a zip of JSON articles: {exc}") from exc
+
+
+def build_word_vectors(corpus_dir: str, dims: int = VECTOR_DIMS, max_words: int = VECTOR_WORDS) -> WordVectors:
+    """Learn word vectors without labels by latent semantic analysis of a corpus.
+
+    Each sentence becomes a sublinear TF-IDF vector over word keys
+    (:func:`marsad.events.model.vector_key`; the ``max_words`` most frequent
+    keys found in at least 10 sentences); a randomised truncated SVD gives
+    each key a row of the right singular vectors scaled by the square root
+    of the singular values, normalised to unit length.
+
+    Parameters
+    ----------
+    corpus_dir : str
+        SaudiNewsNet folder (see :func:`corpus_sentences`).
+    dims : int, default 64
+    max_words : int, default 8000
+
+    Returns
+    -------
+    WordVectors
+        ``matrix`` of shape (max_words, dims).
+    """
+    import numpy as np
+    from sklearn.decomposition import TruncatedSVD
+    from sklearn.feature_extraction.text import TfidfVectorizer
+
+    docs, n = [], 0
+    for sent in corpus_sentences(corpus_dir):
+        words = split_words(sent, 0, len(sent))
+        docs.append(" ".join(k for k in map(vector_key, words) if k))
+        n += 1
+    tfidf = TfidfVectorizer(token_pattern=r"\S+", min_df=10, max_features=max_words, sublinear_tf=True,
+                            dtype=np.float32)
+    X = tfidf.fit_transform(docs)
+    svd = TruncatedSVD(dims, random_state=SEED, algorithm="randomized", n_iter=4).fit(X)
+    V = svd.components_.T * np.sqrt(svd.singular_values_)
+    V = (V / (np.linalg.norm(V, axis=1, keepdims=True) + 1e-9)).astype(np.float32)
+    vocab = {w: i for i, w in enumerate(tfidf.get_feature_names_out())}
+    return WordVectors(vocab, V, {"corpus": Path(corpus_dir).name, "sentences": n, "dims": dims,
+                                  "method": "LSA: truncated SVD of sublinear TF-IDF sentence vectors"})
+
+
+def bundled_vectors() -> WordVectors | None:
+    """The shipped word vectors, or None when none have been built."""
+    res = resources.files("marsad.events").joinpath("data", VECTORS_FILE)
+    return load_word_vectors(res) if res.is_file() else None
+
+
+def train(directory: str, lex: Lexicon | None = None, use_team_data: bool = True,
+          vectors: WordVectors | None = None) -> tuple[SentenceModel, dict]:
     """Cross-validate, then fit on all dev sentences; return the model and the CV report.
 
     Parameters
@@ -176,6 +302,9 @@ def train(directory: str, lex: Lexicon | None = None, use_team_data: bool = True
     use_team_data : bool, default True
         Add the team-written sentences of ``data/train_sentences.yaml`` to
         every training fold (never to a scored fold).
+    vectors : WordVectors, optional
+        Word vectors for the vector features; without them, the model uses
+        rule evidence and words only.
 
     Returns
     -------
@@ -184,36 +313,52 @@ def train(directory: str, lex: Lexicon | None = None, use_team_data: bool = True
     """
     lex = lex or load_lexicon()
     model = SentenceModel(meta={"data": "arabic-event-gsr-dev" + (" + data/train_sentences.yaml" if use_team_data else ""),
-                                "C": C, "features": "rule evidence + folded words"})
+                                "C": C, "features": "rule evidence + folded words"
+                                + (" + LSA sentence/trigger-context vectors" if vectors is not None else "")},
+                          vectors=vectors)
+    modes = MODES if vectors is not None else ("sentence",)
     report = {}
     for etype in MODEL_TYPES:
-        exs = examples(directory, etype, lex)
-        extra = team_examples(etype, lex) if use_team_data else []
+        exs = examples(directory, etype, lex, vectors)
+        extra = team_examples(etype, lex, vectors) if use_team_data else []
         cand = [e for e in exs if e.candidate]
         scored = [e for e in exs if not e.ambiguous]
         report[etype] = {
-            "cv": cross_validate(exs, C[etype], extra=extra),
+            "cv": cross_validate(exs, C[etype], extra=extra, modes=modes),
             "rules_only": _prf([e.candidate for e in scored], [e.label for e in scored]),
             "sentences": len(scored), "candidates": sum(e.candidate for e in scored),
         }
-        thr = _inner_threshold(cand, C[etype], extra)
-        vec, clf = _fit(cand + extra, C[etype])
+        mode, thr = _inner_choice(cand, C[etype], extra, modes)
+        vec, clf = _fit(cand + extra, C[etype], mode)
         names = vec.get_feature_names_out()
         model.weights[etype] = {n: round(float(w), 3) for n, w in zip(names, clf.coef_[0]) if abs(w) >= 0.01}
         model.intercepts[etype] = round(float(clf.intercept_[0]), 4)
         model.thresholds[etype] = thr
+        if vectors is not None:
+            model.context[etype] = mode == "context"
     model.meta["cv"] = {t: r["cv"] for t, r in report.items()}
     return model, report
 
 
 def main(argv: list[str] | None = None) -> int:
-    """Command line: train, print CV scores, write the model JSON."""
+    """Command line: train, print CV scores, write the model JSON (and the word vectors when rebuilt)."""
     ap = argparse.ArgumentParser(prog="python -m marsad.events.train", description=__doc__.splitlines()[0])
     ap.add_argument("directory", help="GSR dev folder (assault_gsr.csv, protest_gsr.csv)")
     ap.add_argument("--out", default=str(Path(__file__).parent / "data" / "sentence_model.json"))
     ap.add_argument("--gsr-only", action="store_true", help="do not add data/train_sentences.yaml")
+    ap.add_argument("--vectors-corpus", help="rebuild the word vectors from this SaudiNewsNet folder")
+    ap.add_argument("--no-vectors", action="store_true", help="train without word vectors")
     args = ap.parse_args(argv)
-    model, report = train(args.directory, use_team_data=not args.gsr_only)
+    vectors = None
+    if args.vectors_corpus:
+        vectors = build_word_vectors(args.vectors_corpus)
+        out = Path(args.out).parent / VECTORS_FILE
+        out.write_text(vectors.to_json(), encoding="utf-8")
+        vectors = load_word_vectors(out)  # train on the shipped (int8) values
+        sys.stdout.write(f"wrote {out} ({len(vectors.vocab)} words x {vectors.matrix.shape[1]})\n")
+    elif not args.no_vectors:
+        vectors = bundled_vectors()
+    model, report = train(args.directory, use_team_data=not args.gsr_only, vectors=vectors)
     for etype, r in report.items():
         sys.stdout.write(f"{etype}: sentences={r['sentences']} candidates={r['candidates']} "
                          f"rules-only={r['rules_only']} cv={r['cv']}\n")
