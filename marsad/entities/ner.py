@@ -4,8 +4,10 @@ The tagger works on whitespace words with punctuation split off, the way
 ANERcorp is tokenised, and labels them in BIO with PER, LOC, ORG and MISC.
 Features: the word's matching key, clitic-stripped stem, prefixes and
 suffixes, shape, membership in the actor dictionary and gazetteer, trigger
-words (الرئيس، وزير، مدينة، محافظة ...) and the same for two neighbours
-each side. Training uses sklearn-crfsuite (L-BFGS with elastic-net
+words (الرئيس، وزير، مدينة، محافظة ...), team, firm and event cue words,
+and the same for two neighbours each side. A second CRF reads the first
+one's labels of the window and of the same word elsewhere in the document
+(stacking). Training uses sklearn-crfsuite (L-BFGS with elastic-net
 regularisation); prediction uses the python-crfsuite tagger directly.
 """
 
@@ -41,6 +43,15 @@ ORG_TRIGGERS = frozenset(key(w) for w in (
     "وزارة حزب حركة جماعة منظمة شركة وكالة جامعة مجلس اتحاد هيئة بنك مصرف صحيفة قناة "
     "تنظيم جبهة لجنة مؤسسة جمعية نادي فريق مركز معهد محكمة صندوق برنامج مكتب إذاعة "
     "تلفزيون مجموعة الاتحاد المجلس الحزب الحركة المنظمة الشركة الوكالة الجامعة").split())
+# Cue words of the richer feature set (``rich=True``): teams and firms, whose
+# names the tagger misses most, and the nouns that open MISC names (events,
+# cups, prizes, treaties, works). Ours, from Arabic sports and business news.
+ORG_CUES = frozenset(key(w) for w in (
+    "منتخب نادي فريق شركة مصرف بنك اتحاد وزارة جامعة مجموعة الفريق المنتخب النادي البنك "
+    "المصرف مؤسسة صحيفة جريدة مجلة وكالة قناة محطة إذاعة كلية أكاديمية رابطة نقابة").split())
+MISC_CUES = frozenset(key(w) for w in (
+    "كأس بطولة دوري مهرجان جائزة مؤتمر قمة اتفاقية معاهدة اتفاق مسلسل فيلم كتاب رواية "
+    "أولمبياد دورة مسابقة ملعب استاد مونديال الكأس البطولة الدوري الجائزة").split())
 
 
 @lru_cache(maxsize=100_000)
@@ -177,8 +188,12 @@ def document_features(sentences: list[list[str]], lexicon: NerLexicon | None = N
     return out
 
 
-def _word_features(tok: str, lex: NerLexicon) -> tuple:
-    """Return the features of one word on its own (cached per lexicon)."""
+def _word_features(tok: str, lex: NerLexicon, rich: bool = False) -> tuple:
+    """Return the features of one word on its own (cached per lexicon).
+
+    ``rich`` adds one-letter affixes, the clitics stripped, and the
+    organisation and MISC cue words.
+    """
     n = key(tok) or tok
     st = word_stem(n)
     reads = [r for r, _ in clitic_readings(n)]
@@ -208,11 +223,17 @@ def _word_features(tok: str, lex: NerLexicon) -> tuple:
         f.append("trig=loc")
     if st in ORG_TRIGGERS or n in ORG_TRIGGERS:
         f.append("trig=org")
+    if rich:
+        f.extend((f"p1={st[:1]}", f"s1={st[-1:]}", f"cl={n[:len(n) - len(st)] if n.endswith(st) else '?'}"))
+        if st in ORG_CUES or n in ORG_CUES or any(r in ORG_CUES for r in reads):
+            f.append("trig=orgcue")
+        if st in MISC_CUES or n in MISC_CUES or any(r in MISC_CUES for r in reads):
+            f.append("trig=misc")
     return tuple(f)
 
 
 def token_features(tokens: list[str], lexicon: NerLexicon | None = None,
-                   doc: dict | None = None) -> list[list[str]]:
+                   doc: dict | None = None, context: int = 2, rich: bool = False) -> list[list[str]]:
     """Return CRF feature strings for each token of one sentence.
 
     Parameters
@@ -222,6 +243,11 @@ def token_features(tokens: list[str], lexicon: NerLexicon | None = None,
     lexicon : NerLexicon, optional
     doc : dict, optional
         :func:`document_features` of the sentence's document.
+    context : int, default 2
+        Neighbours each side whose features are copied; beyond ±2 only the
+        key, stem and coarse cluster.
+    rich : bool, default False
+        Add :func:`_word_features`' rich features and the next-word bigram.
 
     Returns
     -------
@@ -235,7 +261,7 @@ def token_features(tokens: list[str], lexicon: NerLexicon | None = None,
         if f is None:
             if len(lex.cache) > 200_000:  # bounded: a long run meets ever new words
                 lex.cache.clear()
-            f = lex.cache[tok] = _word_features(tok, lex)
+            f = lex.cache[tok] = _word_features(tok, lex, rich)
         f = list(f)
         if doc:
             f.extend(doc.get(f[1][3:], ()))
@@ -248,15 +274,22 @@ def token_features(tokens: list[str], lexicon: NerLexicon | None = None,
         feats = ["b"] + f
         if i > 0:
             feats.append(f"bi={base[i - 1][0][2:]}|{f[0][2:]}")
-        for off in (-2, -1, 1, 2):
+        if rich and i < last:
+            feats.append(f"bn={f[1][3:]}|{base[i + 1][1][3:]}")
+        for off in range(-context, context + 1):
             j = i + off
+            if off == 0:
+                continue
             if 0 <= j <= last:
                 nb = base[j]
                 feats.append(f"{off}:{nb[0]}")
                 feats.append(f"{off}:{nb[1]}")
+                if abs(off) > 2:
+                    feats.extend(f"{off}:{x}" for x in nb[6:] if x.startswith(("cc1", "trig")))
+                    continue
                 feats.extend(f"{off}:{x}" for x in nb[6:] if x.startswith(("lex", "trig", "sh", "al", "cc", "ph")))
                 if off in (-1, 1):
-                    feats.extend(f"{off}:{x}" for x in nb[6:] if x.startswith("cf"))
+                    feats.extend(f"{off}:{x}" for x in nb[6:] if x.startswith(("cf", "cl")))
             else:
                 feats.append(f"{off}:pad")
         if i == 0:
@@ -309,19 +342,19 @@ def bio_spans(tags: list[str]) -> set[tuple[int, int, str]]:
 
 
 class NerTagger:
-    """CRF named-entity tagger (fit/predict).
+    """CRF named-entity tagger (fit/predict), optionally in two stacked passes.
 
     Parameters
     ----------
     model_path : str or Path, optional
         A trained CRFsuite model to load; defaults to the bundled
-        ``data/ner.crfsuite`` when :meth:`predict` is called unfitted.
+        ``data/ner.crfsuite`` when :meth:`predict` is called unfitted. A
+        stacked model has its first pass beside it (:func:`pass1_path`).
     lexicon : NerLexicon, optional
         Word lists used as features; must be the same at training and
         prediction time (the stage builds it from the bundled data).
     c1, c2 : float, default 0.03, 0.01
-        L1 and L2 regularisation (L1 keeps the model small); chosen on the
-        dev split among (0.05, 0.01), (0.01, 0.01), (0.05, 0.005), (0, 0.05).
+        L1 and L2 regularisation (L1 keeps the model small).
     max_iterations : int, default 150
         L-BFGS iterations.
     min_freq : int, default 1
@@ -330,11 +363,29 @@ class NerTagger:
         Sentences per document for :func:`document_features`: consecutive
         runs of this many sentences are read as one document (ANERcorp has
         no document boundaries; the stage passes one article at a time).
+    context : int, default 2
+        Neighbours each side in the features (:func:`token_features`).
+        Feature settings are not stored in the model file: load a model
+        with the settings it was trained with (the defaults for the bundled
+        one).
+    rich : bool, default True
+        Use the rich word features (:func:`token_features`).
+    stack : bool, default True
+        Train a second CRF on the first one's labels of each word's window
+        and of the same word elsewhere in the document
+        (:func:`stacked_features`; Krishnan & Manning 2006, "An effective
+        two-stage model for exploiting non-local dependencies in named
+        entity recognition"). The first pass's labels on the training data
+        come from ``stack_folds`` models each trained without that fold.
+    stack_folds : int, default 2
+        Folds (contiguous runs of documents) for those labels.
 
     Attributes
     ----------
     tagger_ : pycrfsuite.Tagger
-        Set by :meth:`fit` or :meth:`load`.
+        Set by :meth:`fit` or :meth:`load` (the second pass when stacked).
+    pass1_ : pycrfsuite.Tagger or None
+        The first pass of a stacked model.
     model_path_ : Path
         Where the fitted model lives.
 
@@ -347,7 +398,8 @@ class NerTagger:
 
     def __init__(self, model_path: str | Path | None = None, lexicon: NerLexicon | None = None,
                  c1: float = 0.03, c2: float = 0.01, max_iterations: int = 150, min_freq: int = 1,
-                 doc_size: int = 20):
+                 doc_size: int = 20, context: int = 2, rich: bool = True, stack: bool = True,
+                 stack_folds: int = 2):
         self.model_path = model_path
         self.lexicon = lexicon
         self.c1 = c1
@@ -355,6 +407,10 @@ class NerTagger:
         self.max_iterations = max_iterations
         self.min_freq = min_freq
         self.doc_size = doc_size
+        self.context = context
+        self.rich = rich
+        self.stack = stack
+        self.stack_folds = stack_folds
 
     def fit(self, sentences: list[list[str]], tags: list[list[str]],
             out_path: str | Path | None = None) -> "NerTagger":
@@ -366,17 +422,34 @@ class NerTagger:
         tags : list of list of str
             BIO tags, same shape as ``sentences``.
         out_path : str or Path, optional
-            Where to write the model; a temporary file when omitted.
+            Where to write the model; a temporary file when omitted. A
+            stacked model also writes its first pass to ``pass1_path(out_path)``.
 
         Raises
         ------
         UsageError
-            If ``sentences`` is a string, empty, or shapes differ.
+            If ``sentences`` is a string, empty, or shapes differ, or too
+            few to stack (fewer than ``2 * stack_folds``).
         """
         if isinstance(sentences, str) or not sentences:
             raise UsageError("sentences must be a non-empty list of token lists")
         if len(sentences) != len(tags) or any(len(s) != len(t) for s, t in zip(sentences, tags)):
             raise UsageError("sentences and tags must have the same shape")
+        feats = self._features(sentences)
+        self.pass1_ = None
+        if self.stack:
+            first = self._train(feats, tags, pass1_path(out_path) if out_path else None)
+            labels = self._jackknife(feats, tags)
+            feats = self._stacked(sentences, feats, labels)
+            self.pass1_ = first.tagger_
+        crf = self._train(feats, tags, out_path)
+        self.crf_ = crf
+        self.model_path_ = Path(crf.modelfile.name)
+        self.tagger_ = crf.tagger_
+        return self
+
+    def _train(self, feats, tags, out_path):
+        """Fit one sklearn-crfsuite CRF with this tagger's settings."""
         import sklearn_crfsuite
 
         crf = sklearn_crfsuite.CRF(algorithm="lbfgs", c1=self.c1, c2=self.c2,
@@ -384,32 +457,41 @@ class NerTagger:
                                    all_possible_transitions=True,
                                    model_filename=str(out_path) if out_path else None,
                                    keep_tempfiles=True)
-        crf.fit(self._features(sentences), tags)
-        self.crf_ = crf
-        self.model_path_ = Path(crf.modelfile.name)
-        self.tagger_ = crf.tagger_
-        return self
+        crf.fit(feats, tags)
+        return crf
+
+    def _jackknife(self, feats, tags) -> list[list[str]]:
+        """First-pass labels of the training sentences, each fold tagged by a model trained without it."""
+        n_docs = -(-len(feats) // self.doc_size)
+        if n_docs >= self.stack_folds:  # folds of whole documents
+            cuts = [min(len(feats), round(n_docs * k / self.stack_folds) * self.doc_size)
+                    for k in range(self.stack_folds + 1)]
+        else:
+            cuts = [round(len(feats) * k / self.stack_folds) for k in range(self.stack_folds + 1)]
+        if len(feats) < 2 * self.stack_folds:
+            raise UsageError(f"stacking with stack_folds={self.stack_folds} needs at least "
+                             f"{2 * self.stack_folds} sentences, got {len(feats)}")
+        labels: list[list[str]] = []
+        for a, b in zip(cuts, cuts[1:]):
+            crf = self._train(feats[:a] + feats[b:], tags[:a] + tags[b:], None)
+            labels.extend(crf.tagger_.tag(f) if f else [] for f in feats[a:b])
+        return labels
 
     def load(self) -> "NerTagger":
         """Open the model file (``model_path`` or the bundled one); return ``self``.
+
+        A first-pass file beside it (:func:`pass1_path`) makes the model stacked.
 
         Raises
         ------
         DataFileError
             If the model file is missing or unreadable.
         """
-        import pycrfsuite
-
         path = Path(self.model_path) if self.model_path else Path(
             str(resources.files("marsad.entities").joinpath("data", MODEL_NAME)))
-        if not path.is_file():
-            raise DataFileError(f"[E332] NER model {path} not found; train it with `marsad train ner`")
-        tagger = pycrfsuite.Tagger()
-        try:
-            tagger.open(str(path))
-        except (OSError, ValueError) as exc:
-            raise DataFileError(f"[E333] NER model {path}: {exc}") from exc
-        self.tagger_ = tagger
+        self.tagger_ = _open_model(path)
+        p1 = pass1_path(path)
+        self.pass1_ = _open_model(p1) if p1.is_file() else None
         self.model_path_ = path
         return self
 
@@ -434,7 +516,11 @@ class NerTagger:
             raise TypeError("expected a list of token lists, got str")
         if not hasattr(self, "tagger_"):
             self.load()
-        return [self.tagger_.tag(f) if f else [] for f in self._features(sentences)]
+        feats = self._features(sentences)
+        if getattr(self, "pass1_", None) is not None:
+            labels = [self.pass1_.tag(f) if f else [] for f in feats]
+            feats = self._stacked(sentences, feats, labels)
+        return [self.tagger_.tag(f) if f else [] for f in feats]
 
     def _features(self, sentences: list[list[str]]) -> list[list[list[str]]]:
         """Feature lists of every sentence, with document features by runs of ``doc_size``."""
@@ -442,5 +528,80 @@ class NerTagger:
         for a in range(0, len(sentences), self.doc_size):
             chunk = sentences[a:a + self.doc_size]
             doc = document_features(chunk, self.lexicon)
-            out.extend(token_features(s, self.lexicon, doc) for s in chunk)
+            out.extend(token_features(s, self.lexicon, doc, self.context, self.rich) for s in chunk)
         return out
+
+    def _stacked(self, sentences, feats, labels) -> list[list[list[str]]]:
+        """Second-pass features: ``feats`` plus :func:`stacked_features` by runs of ``doc_size``."""
+        out = []
+        for a in range(0, len(sentences), self.doc_size):
+            b = a + self.doc_size
+            extra = stacked_features(sentences[a:b], labels[a:b])
+            out.extend([f + x for f, x in zip(fs, xs)] for fs, xs in zip(feats[a:b], extra))
+        return out
+
+
+def pass1_path(path: str | Path) -> Path:
+    """Return where a stacked model's first pass lives (``ner.crfsuite`` -> ``ner.pass1.crfsuite``)."""
+    p = Path(path)
+    return p.with_name(p.stem + ".pass1" + p.suffix)
+
+
+def _open_model(path: Path):
+    """Open a CRFsuite model file as a tagger; raise :class:`DataFileError` if it cannot be read."""
+    import pycrfsuite
+
+    if not path.is_file():
+        raise DataFileError(f"[E332] NER model {path} not found; train it with `marsad train ner`")
+    tagger = pycrfsuite.Tagger()
+    try:
+        tagger.open(str(path))
+    except (OSError, ValueError) as exc:
+        raise DataFileError(f"[E333] NER model {path}: {exc}") from exc
+    return tagger
+
+
+def stacked_features(sentences: list[list[str]], labels: list[list[str]]) -> list[list[list[str]]]:
+    """Return second-pass features from a first pass's labels over one document.
+
+    Parameters
+    ----------
+    sentences : list of list of str
+        The tokenised sentences of one document.
+    labels : list of list of str
+        First-pass BIO labels, same shape.
+
+    Returns
+    -------
+    list of list of list of str
+        Per token: the first-pass label of the word and of its neighbours at
+        ±1 and ±2 (``s0=``, ``s-1=``...), the pair of the previous and the
+        current label, and what the other occurrences of the same stem in the
+        document were labelled (``sd=PER``, the majority as ``sdm=``; the
+        document-level consistency of Krishnan & Manning 2006).
+    """
+    stems = [[word_stem(key(t) or t) for t in toks] for toks in sentences]
+    votes: dict[str, dict[str, int]] = {}
+    for sts, labs in zip(stems, labels):
+        for st, lab in zip(sts, labs):
+            if len(st) >= 3:
+                v = votes.setdefault(st, {})
+                typ = lab[2:] or "O"
+                v[typ] = v.get(typ, 0) + 1
+    out = []
+    for sts, labs in zip(stems, labels):
+        n = len(labs)
+        sent = []
+        for i, st in enumerate(sts):
+            own = labs[i][2:] or "O"
+            f = [f"s0={labs[i]}", f"s-1|0={labs[i - 1] if i else 'BOS'}|{labs[i]}"]
+            f.extend(f"s{o}={labs[i + o] if 0 <= i + o < n else 'pad'}" for o in (-2, -1, 1, 2))
+            v = votes.get(st)
+            if v:
+                others = {t: c - (t == own) for t, c in v.items() if c - (t == own) > 0}
+                f.extend(f"sd={t}" for t in others)
+                if others:
+                    f.append(f"sdm={max(others, key=others.get)}|{own}")
+            sent.append(f)
+        out.append(sent)
+    return out

@@ -11,7 +11,7 @@ import time
 from importlib import resources
 from pathlib import Path
 
-from marsad.entities.ner import LABEL_MAP, MODEL_NAME, NerLexicon, NerTagger, bio_spans
+from marsad.entities.ner import LABEL_MAP, MODEL_NAME, NerLexicon, NerTagger, bio_spans, pass1_path
 from marsad.errors import DataFileError, UsageError
 
 
@@ -125,14 +125,15 @@ def train_ner(data_path: str, out_path: str | None = None, dev_fraction: float =
         (``../shared/data/anercorp-train``).
     out_path : str, optional
         Where to write the model; defaults to the bundled
-        ``marsad/entities/data/ner.crfsuite``.
+        ``marsad/entities/data/ner.crfsuite`` (its first pass goes beside it,
+        :func:`marsad.entities.ner.pass1_path`).
     dev_fraction : float, default 0.1
         The last fraction of sentences held out as the dev split.
 
     Returns
     -------
     dict
-        ``{"train_sentences", "dev_sentences", "model", "model_bytes",
+        ``{"train_sentences", "dev_sentences", "model", "model_bytes" (both passes),
         "seconds", "per_type": {...}, "micro": {...}}`` with entity-level
         precision/recall/F1 on the dev split.
 
@@ -158,6 +159,7 @@ def train_ner(data_path: str, out_path: str | None = None, dev_fraction: float =
     pred = tagger.predict([[w for w, _ in s] for s in dev])
     report = entity_scores([[t for _, t in s] for s in dev], pred)
     report.update({"train_sentences": len(train), "dev_sentences": len(dev), "model": str(out_path),
-                   "model_bytes": Path(out_path).stat().st_size,
+                   "model_bytes": Path(out_path).stat().st_size + (
+                       pass1_path(out_path).stat().st_size if pass1_path(out_path).is_file() else 0),
                    "seconds": round(time.perf_counter() - t0, 1)})
     return report

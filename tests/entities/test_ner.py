@@ -81,3 +81,30 @@ def test_document_features_gather_evidence_across_sentences():
     assert doc["دغلس"] == {"d=per", "d=first", "d=many"}
     assert doc["نابلس"] == {"d=loc"}
     assert doc["رييس"] == {"d=al", "d=per"}  # الرئيس after قال; the key folds ئ to ي
+
+
+def test_stacked_features_read_the_first_pass_across_the_document():
+    from marsad.entities.ner import stacked_features
+
+    sents = [["قال", "الرئيس", "دغلس"], ["وصل", "دغلس", "أمس"], ["التقى", "دغلس"]]
+    labels = [["O", "O", "B-PER"], ["O", "B-LOC", "O"], ["O", "B-PER"]]
+    f = stacked_features(sents, labels)
+    second = f[1][1]
+    assert "s0=B-LOC" in second and "s-1=O" in second and "s1=O" in second and "s2=pad" in second
+    assert "sd=PER" in second and "sdm=PER|LOC" in second and "sd=LOC" not in second
+    assert "sd=LOC" in f[0][2] and "sd=PER" in f[0][2]  # the other two occurrences
+
+
+def test_stacked_fit_writes_both_passes_and_reloads(tmp_path):
+    from marsad.entities.ner import pass1_path
+
+    sents = [["قال", "الرئيس", "سمير", "نادر", "في", "بيروت"], ["زار", "كمال", "رافع", "مدينة", "حلب"]] * 4
+    tags = [["O", "O", "B-PER", "I-PER", "O", "B-LOC"], ["O", "B-PER", "I-PER", "O", "B-LOC"]] * 4
+    out = tmp_path / "s.crfsuite"
+    t = NerTagger(lexicon=NerLexicon(), max_iterations=30, c1=0.0, c2=0.01, stack=True, doc_size=2,
+                  rich=True, context=3)
+    t.fit(sents, tags, out_path=out)
+    assert pass1_path(out) == tmp_path / "s.pass1.crfsuite" and pass1_path(out).stat().st_size > 0
+    again = NerTagger(model_path=out, lexicon=NerLexicon(), doc_size=2, rich=True, context=3).load()
+    assert again.pass1_ is not None
+    assert again.predict(sents) == t.predict(sents) == tags
