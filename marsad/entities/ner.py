@@ -475,6 +475,7 @@ class NerTagger:
         for a, b in zip(cuts, cuts[1:]):
             crf = self._train(feats[:a] + feats[b:], tags[:a] + tags[b:], None)
             labels.extend(crf.tagger_.tag(f) if f else [] for f in feats[a:b])
+            Path(crf.modelfile.name).unlink(missing_ok=True)  # a temporary file
         return labels
 
     def load(self) -> "NerTagger":
