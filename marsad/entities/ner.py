@@ -257,11 +257,12 @@ def token_features(tokens: list[str], lexicon: NerLexicon | None = None,
     lex = lexicon or NerLexicon()
     base = []
     for tok in tokens:
-        f = lex.cache.get(tok)
+        ck = tok if rich else "\0" + tok  # the two feature sets never share a cache entry
+        f = lex.cache.get(ck)
         if f is None:
             if len(lex.cache) > 200_000:  # bounded: a long run meets ever new words
                 lex.cache.clear()
-            f = lex.cache[tok] = _word_features(tok, lex, rich)
+            f = lex.cache[ck] = _word_features(tok, lex, rich)
         f = list(f)
         if doc:
             f.extend(doc.get(f[1][3:], ()))
