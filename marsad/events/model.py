@@ -10,13 +10,15 @@ keeps a reported ASSAULT/PROTEST mention only when the score passes the
 threshold chosen under cross-validation. The rules stay the explanation:
 the event's ``rule`` is still the lexicon entry.
 
-Besides the rule evidence and words, the model reads dense sentence
-vectors: the mean of 64-dimensional word vectors learnt without labels
-(latent semantic analysis, a truncated SVD of TF-IDF sentence vectors) from
-the SaudiNewsNet corpus, so words never seen in the small GSR training set
-still count through their neighbours (``نسف`` near ``فجر``, ``مسيرة`` near
-``تظاهرة``). For some types the mean of the vectors around the triggers
-(a ±3-word window) is added too; cross-validation decides.
+Optionally (``python -m marsad.events.train ... --vectors-corpus``), a
+model also reads dense sentence vectors: the mean of 64-dimensional word
+vectors learnt without labels (latent semantic analysis, a truncated SVD of
+TF-IDF sentence vectors) from the SaudiNewsNet corpus, so words rare in the
+small GSR training set still count through their neighbours (``قصف`` lies
+near ``الغارات``, cosine 0.78, and far from ``الاقتصاد``). For some types the mean of the vectors around the triggers
+(a ±3-word window) is added too; cross-validation decides. The shipped
+model does not use them: their CV gain was within fold noise and they veto
+more plain reports of our own test sentences (docs/evaluation.md).
 
 The model is shipped as JSON (feature weights, intercept, threshold) and the
 word vectors as JSON with an int8 base64 matrix, so they are small, readable
