@@ -378,7 +378,7 @@ class NerTagger:
         two-stage model for exploiting non-local dependencies in named
         entity recognition"). The first pass's labels on the training data
         come from ``stack_folds`` models each trained without that fold.
-    stack_folds : int, default 2
+    stack_folds : int, default 4
         Folds (contiguous runs of documents) for those labels.
 
     Attributes
@@ -400,7 +400,7 @@ class NerTagger:
     def __init__(self, model_path: str | Path | None = None, lexicon: NerLexicon | None = None,
                  c1: float = 0.03, c2: float = 0.01, max_iterations: int = 150, min_freq: int = 1,
                  doc_size: int = 20, context: int = 2, rich: bool = True, stack: bool = True,
-                 stack_folds: int = 2):
+                 stack_folds: int = 4):
         self.model_path = model_path
         self.lexicon = lexicon
         self.c1 = c1

@@ -48,7 +48,7 @@ def test_smoke_fit_on_a_few_sentences(tmp_path):
             ["O", "B-PER", "I-PER", "O", "B-LOC"],
             ["O", "O", "B-PER", "I-PER", "O", "B-LOC"],
             ["O", "B-PER", "I-PER", "B-LOC", "O"]]
-    t = NerTagger(lexicon=NerLexicon(), max_iterations=30, min_freq=1, c1=0.0, c2=0.01)
+    t = NerTagger(lexicon=NerLexicon(), max_iterations=30, min_freq=1, c1=0.0, c2=0.01, stack=False)
     t.fit(sents, tags, out_path=tmp_path / "m.crfsuite")
     assert (tmp_path / "m.crfsuite").stat().st_size > 0
     assert t.predict(sents) == tags
@@ -109,3 +109,5 @@ def test_stacked_fit_writes_both_passes_and_reloads(tmp_path):
     again = NerTagger(model_path=out, lexicon=NerLexicon(), doc_size=2, rich=True, context=3).load()
     assert again.pass1_ is not None
     assert again.predict(sents) == t.predict(sents) == tags
+    with pytest.raises(UsageError, match="stack_folds=4"):
+        NerTagger(lexicon=NerLexicon(), stack=True, stack_folds=4).fit(sents[:3], tags[:3])
