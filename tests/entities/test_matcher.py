@@ -1,0 +1,51 @@
+"""Name look-up: the indexed matcher finds what the scanning one finds."""
+
+from marsad.entities.matcher import NameIndex, longest_at, name_starts, tokenize
+from marsad.entities.words import key
+
+NAMES = {}
+for name, payload in [("وزير الخارجية", "FM"), ("وزير", "minister"), ("وزير الدفاع", "DM"),
+                      ("الأمم المتحدة", "UN"), ("موسكو", "Moscow"), ("وزير الخارجية الروسي", "RUS-FM")]:
+    keys = tuple(key(name).split())
+    NAMES.setdefault(keys[0], []).append((keys, payload))
+
+
+def lookup(first):
+    return iter(NAMES.get(first, ()))
+
+
+TEXT = "قال وزير الخارجية الروسي في موسكو، ولوزير الدفاع وللأمم المتحدة: وزير\nالخارجية"
+
+
+def test_index_finds_what_the_scan_finds_longest_first():
+    toks = tokenize(TEXT)
+    index = NameIndex(lookup, NAMES)
+    for i in range(len(toks)):
+        assert index.longest_at(TEXT, toks, i) == longest_at(TEXT, toks, i, lookup, NAMES)
+    hits = index.longest_at(TEXT, toks, 1)
+    assert [p for _, p in hits] == ["RUS-FM", "FM", "minister"]
+    assert TEXT[hits[0][0].start:hits[0][0].end] == "وزير الخارجية الروسي"
+
+
+def test_clitics_and_line_breaks():
+    toks = tokenize(TEXT)
+    index = NameIndex(lookup, NAMES)
+    i = next(k for k, t in enumerate(toks) if t.text == "ولوزير")
+    m, payload = index.longest_at(TEXT, toks, i)[0]
+    assert (payload, m.stripped, TEXT[m.start:m.end]) == ("DM", "ول", "وزير الدفاع")
+    i = next(k for k, t in enumerate(toks) if t.text == "وللأمم")
+    m, payload = index.longest_at(TEXT, toks, i)[0]
+    # لل = ل + the article with its alef elided: the name starts at its lam
+    assert (payload, m.stripped, TEXT[m.start:m.end]) == ("UN", "ول", "لأمم المتحدة")
+    last = max(k for k, t in enumerate(toks) if t.text == "وزير")
+    # a line break ends a name: only the one-word reading is left
+    assert [p for _, p in index.longest_at(TEXT, toks, last)] == ["minister"]
+
+
+def test_name_starts_lists_only_tokens_a_name_can_open():
+    toks = tokenize(TEXT)
+    starts = name_starts(toks, NAMES, {})
+    assert [toks[k].text for k in starts] == ["وزير", "موسكو", "ولوزير", "وللأمم", "وزير"]
+    for k in range(len(toks)):
+        if k not in starts:
+            assert longest_at(TEXT, toks, k, lookup) == []
