@@ -371,7 +371,7 @@ class NerTagger:
         one).
     rich : bool, default True
         Use the rich word features (:func:`token_features`).
-    stack : bool, default True
+    stack : bool, default False
         Train a second CRF on the first one's labels of each word's window
         and of the same word elsewhere in the document
         (:func:`stacked_features`; Krishnan & Manning 2006, "An effective
@@ -379,7 +379,9 @@ class NerTagger:
         entity recognition"). The first pass's labels on the training data
         come from ``stack_folds`` models each trained without that fold.
     stack_folds : int, default 4
-        Folds (contiguous runs of documents) for those labels.
+        Folds (contiguous runs of documents) for those labels. The bundled
+        model is single-pass: on the ANERcorp dev split its first pass alone
+        scores micro F1 0.725 against 0.722 stacked, at twice the speed.
 
     Attributes
     ----------
@@ -399,7 +401,7 @@ class NerTagger:
 
     def __init__(self, model_path: str | Path | None = None, lexicon: NerLexicon | None = None,
                  c1: float = 0.03, c2: float = 0.01, max_iterations: int = 150, min_freq: int = 1,
-                 doc_size: int = 20, context: int = 2, rich: bool = True, stack: bool = True,
+                 doc_size: int = 20, context: int = 2, rich: bool = True, stack: bool = False,
                  stack_folds: int = 4):
         self.model_path = model_path
         self.lexicon = lexicon
