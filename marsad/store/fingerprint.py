@@ -17,16 +17,8 @@ import re
 import unicodedata
 from functools import lru_cache
 
-# One table: drop Arabic harakat (U+064B-U+065F), superscript alef (U+0670)
-# and tatweel (U+0640); fold hamza/madda alef, alef maqsura, ta marbuta,
-# hamza seats and Arabic-Indic/Persian digits.
-_TABLE = str.maketrans({
-    **{chr(cp): None for cp in [*range(0x064B, 0x0660), 0x0670, 0x0640]},
-    "أ": "ا", "إ": "ا", "آ": "ا", "ٱ": "ا",
-    "ى": "ي", "ة": "ه", "ؤ": "و", "ئ": "ي",
-    **{chr(0x0660 + d): str(d) for d in range(10)},
-    **{chr(0x06F0 + d): str(d) for d in range(10)},
-})
+from marsad.text import normalize
+
 _NOT_ALNUM = re.compile(r"[\W_]+")
 
 
@@ -41,8 +33,9 @@ def normalize_for_fingerprint(text: str) -> str:
     Returns
     -------
     str
-        NFKC-normalised, diacritics and tatweel dropped, alef/ya/ta-marbuta
-        and digits folded, case-folded, with every character that is not a
+        NFKC-normalised, folded as every matching key in Marsad is
+        (:func:`marsad.text.normalize`: diacritics and tatweel dropped,
+        alef/ya/ta-marbuta, hamza seats and digits folded), case-folded, with every character that is not a
         letter or digit removed (so spacing and punctuation do not count).
 
     Examples
@@ -50,7 +43,7 @@ def normalize_for_fingerprint(text: str) -> str:
     >>> normalize_for_fingerprint("قـــال:  الرئيسُ «أحمد» ٣ مرات")
     'قالالرييساحمد3مرات'
     """
-    folded = unicodedata.normalize("NFKC", text).translate(_TABLE).casefold()
+    folded = normalize(unicodedata.normalize("NFKC", text)).casefold()
     return _NOT_ALNUM.sub("", folded)
 
 
