@@ -131,6 +131,13 @@ def verb_candidates(norm: str) -> list[str]:
 
 
 def _candidates(s: str, deep: bool = True):
+    yield from _shallow_candidates(s)
+    if deep:
+        yield from _deep_candidates(s)
+
+
+def _shallow_candidates(s: str):
+    """Yield lemma candidates read off perfect and imperfect inflections."""
     if s in _IRREGULAR:
         yield _IRREGULAR[s]
     for suf in _PERF_SUFFIXES:
@@ -177,8 +184,10 @@ def _candidates(s: str, deep: bool = True):
             yield "ا" + c + "ي"
             if len(c) == 2:
                 yield "و" + c
-    if not deep:
-        return
+
+
+def _deep_candidates(s: str):
+    """Yield lemma candidates read off verbal-noun templates and the light stem."""
     yield from _masdar(s)
     if s.endswith("ات") and len(s) >= 5:  # plural of a verbal noun: تظاهرات, مظاهرات
         base = s[:-2]
@@ -225,10 +234,11 @@ def verb_lemma(norm: str) -> str | None:
         The first candidate of :func:`verb_candidates` found in the bundled
         verb list (``marsad/text/data/verbs.txt``).
     """
+    lemma = inflected_verb(norm)  # the same candidates come first, memoised
+    if lemma is not None:
+        return lemma
     verbs = known_verbs()
-    if norm in verbs:
-        return norm
-    for cand in _candidates(norm):
+    for cand in _deep_candidates(norm):
         if cand in verbs:
             return cand
     return None
@@ -252,7 +262,7 @@ def inflected_verb(norm: str) -> str | None:
     verbs = known_verbs()
     if norm in verbs:
         return norm
-    for cand in _candidates(norm, deep=False):
+    for cand in _shallow_candidates(norm):
         if cand in verbs:
             return cand
     return None

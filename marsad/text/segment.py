@@ -160,12 +160,15 @@ def _best_split(norm: str, word: str, offs: tuple[int, ...]) -> list[tuple[str, 
         norm.startswith("ال") and len(norm) >= 4 and norm not in NO_ARTICLE and word[0] == "ا"
     ) else 1.0
     best, best_key = whole, (whole_score, 0, 0)
+    endings = _suffix_options(norm, ta_final)
     for pre in _prefix_options(norm, word, offs):
         i = pre[-1][2] if pre else 0
         has_article = bool(pre) and pre[-1][3] == "ال"
         last = pre[-1][3] if pre else ""
         before_article = pre[-2][3] if has_article and len(pre) >= 2 else ""
-        for end, enc in _suffix_options(norm, i, ta_final):
+        for end, enc in endings:
+            if end - i < 2 and enc:
+                continue
             stem = norm[i:end]
             if not pre and not enc:
                 continue
@@ -229,15 +232,12 @@ def _prefix_options(norm: str, word: str, offs: tuple[int, ...]):
                     yield conj + prep + [("proclitic", j, j + 2, "ال")]
 
 
-def _suffix_options(norm: str, i: int, ta_final: bool = False):
-    """Yield (stem_end, enclitic_norm or '') pairs."""
+def _suffix_options(norm: str, ta_final: bool = False) -> list[tuple[int, str]]:
+    """Return (stem_end, enclitic_norm or '') pairs; a pronoun needs a stem of 2+ letters before it."""
     n = len(norm)
-    yield n, ""
     if ta_final:
-        return  # a final ة is never a pronoun
-    for p in _PRONOUNS:
-        if norm.endswith(p) and n - len(p) - i >= 2:
-            yield n - len(p), p
+        return [(n, "")]  # a final ة is never a pronoun
+    return [(n, "")] + [(n - len(p), p) for p in _PRONOUNS if norm.endswith(p)]
 
 
 def _enclitic_score(stem: str, pronoun: str = "", before: str = "") -> float:

@@ -29,6 +29,8 @@ TOKEN_RE = re.compile(
     rf"(?P<ar>{ARABIC_WORD})|(?P<num>\d+(?:[.,\u066B\u066C]\d+)*)|(?P<lat>[^\W\d_]+)|(?P<punct>\S)"
 )
 _WORD_RE = re.compile(r"\S+")
+_WHOLE_ARABIC = re.compile(ARABIC_WORD).fullmatch
+_segment = segment_word.__wrapped__  # _analyse memoises the same key: skip the second memo
 _CLITIC_LETTERS = frozenset("وفبلكس")
 _CACHE: dict[str, tuple] = {}
 _CACHE_MAX = 400_000
@@ -38,7 +40,7 @@ _CACHE_MAX = 400_000
 def _analyse(word: str) -> tuple:
     """Return ((rel_start, rel_end, norm, kind, stem, lemma), ...) for one Arabic run."""
     out = []
-    segs = segment_word(word)
+    segs = _segment(word)
     if len(segs) == 1 and segs[0][3] in _CLITIC_LETTERS and len(segs[0][3]) == 1:
         return ((0, len(word), segs[0][3], "proclitic", segs[0][3], segs[0][3]),)
     for kind, a, b, norm in segs:
@@ -51,6 +53,8 @@ def _analyse(word: str) -> tuple:
 
 def _analyse_chunk(chunk: str) -> tuple:
     """Return ((text, rel_start, rel_end, norm, kind, stem, lemma), ...) for one whitespace word."""
+    if _WHOLE_ARABIC(chunk):  # most chunks: one Arabic word, no punctuation
+        return tuple((chunk[a:b], a, b, norm, kind, stem, lemma) for a, b, norm, kind, stem, lemma in _analyse(chunk))
     out = []
     for m in TOKEN_RE.finditer(chunk):
         start, end = m.span()
