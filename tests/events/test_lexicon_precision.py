@@ -1,4 +1,4 @@
-"""Counted animals are never casualties (SaudiNewsNet has bird-flu culls in the millions)."""
+"""Precision fixes found on SaudiNewsNet: counted animals are no casualties, وقع signs only a document."""
 
 import pytest
 
@@ -24,3 +24,18 @@ def test_people_still_counted(nlp):
     doc = nlp(Doc("قتل 14 مدنيا على الأقل في قصف على الغوطة الشرقية.", published="2015-08-01T10:00:00"))
     assert [(e.event_type, e.fatalities) for e in doc.events] == [
         ("ASSAULT", {"value": 14, "qualifier": "min"})]
+
+
+@pytest.mark.parametrize("text", [
+    "توقعوا أن يرتفع سعر النفط خلال الأسابيع المقبلة.",
+    "يقع المبنى في وسط المدينة قرب السوق.",
+])
+def test_wuqu_without_a_document_is_not_signing(nlp, text):
+    doc = nlp(Doc(text, published="2015-08-01T10:00:00"))
+    assert [e.event_type for e in doc.events if e.event_type == "AGREE"] == []
+
+
+def test_signing_a_memorandum_is_agree(nlp):
+    doc = nlp(Doc("وقعت مصر والسودان مذكرة تفاهم في القاهرة.", published="2015-08-01T10:00:00"))
+    signed = [e for e in doc.events if e.rule == "agree.sign_document"]
+    assert [(e.event_type, e.mode, e.trigger.text) for e in signed] == [("AGREE", "sign", "وقعت")]
