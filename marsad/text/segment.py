@@ -130,6 +130,8 @@ def segment_word(word: str) -> tuple[Segment, ...]:
         return (("word", 0, len(word), norm),)
     offs = offs + [len(word)]
     best = _best_split(norm, word, tuple(offs))
+    if len(best) == 1:  # unsplit: the one segment is the whole word
+        return (("word", 0, len(word), best[0][3]),)
     segs: list[Segment] = []
     for kind, a, b, seg_norm in best:
         segs.append((kind, offs[a] if a else 0, offs[b] if b < n else len(word), seg_norm))

@@ -54,7 +54,10 @@ def _analyse(word: str) -> tuple:
 def _analyse_chunk(chunk: str) -> tuple:
     """Return ((text, rel_start, rel_end, norm, kind, stem, lemma), ...) for one whitespace word."""
     if _WHOLE_ARABIC(chunk):  # most chunks: one Arabic word, no punctuation
-        return tuple((chunk[a:b], a, b, norm, kind, stem, lemma) for a, b, norm, kind, stem, lemma in _analyse(chunk))
+        analysis = _analyse(chunk)
+        if len(analysis) == 1:
+            return ((chunk,) + analysis[0],)
+        return tuple((chunk[a:b], a, b, norm, kind, stem, lemma) for a, b, norm, kind, stem, lemma in analysis)
     out = []
     for m in TOKEN_RE.finditer(chunk):
         start, end = m.span()
