@@ -27,6 +27,16 @@ __all__ = ["light_stem", "verb_lemma", "inflected_verb", "guess_verb", "lemma_of
 
 _PERF_SUFFIXES = ("تما", "تم", "تن", "نا", "وا", "تا", "ت", "ا", "ن", "و", "")
 _IMPF_SUFFIXES = ("ون", "ين", "ان", "وا", "", "ن", "ا", "و")
+
+
+def _by_last_letter(suffixes: tuple[str, ...]) -> dict[str, tuple[str, ...]]:
+    """Map a word's last letter to the suffixes (in their order, ``""`` included) it could end in."""
+    return {s[-1]: tuple(x for x in suffixes if not x or x[-1] == s[-1]) for s in suffixes if s}
+
+
+_PERF_BY_LAST = _by_last_letter(_PERF_SUFFIXES)
+_IMPF_BY_LAST = _by_last_letter(_IMPF_SUFFIXES)
+_NO_SUFFIX = ("",)
 # Verbal nouns whose verb cannot be read off a derived-form template.
 _IRREGULAR = {
     normalize(k): normalize(v)
@@ -140,7 +150,7 @@ def _shallow_candidates(s: str):
     """Yield lemma candidates read off perfect and imperfect inflections."""
     if s in _IRREGULAR:
         yield _IRREGULAR[s]
-    for suf in _PERF_SUFFIXES:
+    for suf in _PERF_BY_LAST.get(s[-1:], _NO_SUFFIX):
         if suf and not s.endswith(suf):
             continue
         b = s[: len(s) - len(suf)] if suf else s
@@ -163,7 +173,7 @@ def _shallow_candidates(s: str):
         prefixes = "يتنا"
     if len(t) >= 3 and t[0] in prefixes:
         core0 = t[1:]
-        for suf in _IMPF_SUFFIXES:
+        for suf in _IMPF_BY_LAST.get(core0[-1:], _NO_SUFFIX):
             if suf and not core0.endswith(suf):
                 continue
             c = core0[: len(core0) - len(suf)] if suf else core0
