@@ -29,6 +29,8 @@ __all__ = ["segment_word", "Segment"]
 Segment = tuple[str, int, int, str]
 
 _PRONOUNS = ("هما", "كما", "هم", "هن", "كم", "ها", "نا", "ه")  # 2nd sg. ك/كِ only in quotes: left out
+#: Pronouns by their last letter, in the order of ``_PRONOUNS``.
+_PRONOUNS_BY_LAST = {p[-1]: tuple(q for q in _PRONOUNS if q[-1] == p[-1]) for p in _PRONOUNS}
 _HAMZA_ALEF = "أإآ"
 _CAN_START = frozenset("وفبلكسا")
 _MARKS = DIACRITICS + TATWEEL
@@ -239,7 +241,7 @@ def _suffix_options(norm: str, ta_final: bool = False) -> list[tuple[int, str]]:
     n = len(norm)
     if ta_final:
         return [(n, "")]  # a final ة is never a pronoun
-    return [(n, "")] + [(n - len(p), p) for p in _PRONOUNS if norm.endswith(p)]
+    return [(n, "")] + [(n - len(p), p) for p in _PRONOUNS_BY_LAST.get(norm[-1:], ()) if norm.endswith(p)]
 
 
 def _enclitic_score(stem: str, pronoun: str = "", before: str = "") -> float:
