@@ -42,13 +42,13 @@ def memo(maxsize: int) -> Callable[[Callable[[str], T]], Callable[[str], T]]:
 
     def decorate(fn: Callable[[str], T]) -> Callable[[str], T]:
         cache: dict[str, T] = {}
+        missing = object()  # a miss must not raise: new words miss often
 
         @functools.wraps(fn)
         def wrapper(arg: str) -> T:
-            try:
-                return cache[arg]
-            except KeyError:
-                pass
+            value = cache.get(arg, missing)
+            if value is not missing:
+                return value
             if len(cache) >= maxsize:
                 cache.clear()
             value = cache[arg] = fn(arg)
