@@ -10,6 +10,7 @@ into tools written for those datasets. The PLOVER -> ACLED mapping is in
 
 from __future__ import annotations
 
+from datetime import date
 from typing import Any
 
 import marsad
@@ -143,18 +144,62 @@ def acled_type(event_type: str | None, mode: str | None, recipient_sector: str |
     return ACLED_TYPES[event_type]
 
 
+def acled_date(value: Any, published: Any, inferred: bool | None) -> tuple[str | None, int | None]:
+    """Return ACLED's ``(event_date, time_precision)`` for an event date.
+
+    ACLED's ``event_date`` is a day and ``time_precision`` says how sure it
+    is: 1 the day itself, 2 within a week, 3 within a month (ACLED Codebook,
+    "Time precision"). Week (``2024-W12``), month (``2015-12``) and year
+    values become the first day of their period with precision 2, 3 and 3;
+    a date that fell back to the publication date gets precision 2.
+
+    Parameters
+    ----------
+    value : str, date or None
+        The event's ``date`` (ISO 8601 day, datetime, week, month or year).
+    published : str, datetime or None
+        The article's publication date, used when ``value`` is empty.
+    inferred : bool or None
+        True when ``value`` is the publication date, not a date in the text.
+
+    Returns
+    -------
+    tuple of (str or None, int or None)
+        ``YYYY-MM-DD`` and the precision; ``(None, None)`` with no date at all.
+
+    Examples
+    --------
+    >>> acled_date("2024-W12", None, False)
+    ('2024-03-18', 2)
+    >>> acled_date("2015-12", None, False)
+    ('2015-12-01', 3)
+    """
+    text = str(value or "")
+    if not text:
+        day = str(published or "")[:10]
+        return (day, 2) if day else (None, None)
+    if "-W" in text:
+        year, week = text.split("-W")
+        return date.fromisocalendar(int(year), int(week[:2]), 1).isoformat(), 2
+    if len(text) == 7:
+        return text + "-01", 3
+    if len(text) == 4:
+        return text + "-01-01", 3
+    return text[:10], 2 if inferred else 1
+
+
 def acled_row(row: dict[str, Any]) -> dict[str, Any] | None:
     """Return a flat row in ACLED's columns, or None when ACLED has no such event type."""
     kind = acled_type(row["event_type"], row["mode"], row["recipient_sector"])
     if kind is None:
         return None
-    date = row["event_date"] or (row["published"] or "")[:10] or None
+    day, precision = acled_date(row["event_date"], row["published"], row["date_inferred"])
     cc = row["country_code"] or None
     iso3 = alpha3(cc) or row["actor_country"]
     return {
-        "event_id_cnty": row["event_id"], "event_date": date,
-        "year": int(date[:4]) if date and date[:4].isdigit() else None,
-        "time_precision": 2 if row["date_inferred"] or not row["event_date"] else 1,
+        "event_id_cnty": row["event_id"], "event_date": day,
+        "year": int(day[:4]) if day else None,
+        "time_precision": precision,
         "disorder_type": _DISORDER[kind[0]], "event_type": kind[0], "sub_event_type": kind[1],
         "actor1": row["actor_label_en"] or row["actor_text"], "assoc_actor_1": None,
         "inter1": None,

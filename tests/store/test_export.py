@@ -110,3 +110,18 @@ def test_bad_formats_are_usage_errors(filled_store, tmp_path):
         export([], "xlsx", tmp_path / "x.xlsx")
     with pytest.raises(UsageError, match="parquet output needs a file path"):
         export([], "parquet", io.StringIO())
+
+
+@pytest.mark.parametrize("value, published, inferred, expected", [
+    ("2015-11-23", "2015-11-21T21:59:00", False, ("2015-11-23", 1)),
+    ("2015-11-21", "2015-11-21T21:59:00", True, ("2015-11-21", 2)),
+    ("2024-W12", None, False, ("2024-03-18", 2)),
+    ("2016-01", None, False, ("2016-01-01", 3)),
+    ("2007", None, False, ("2007-01-01", 3)),
+    (None, "2015-11-21T21:59:00", True, ("2015-11-21", 2)),
+    (None, None, None, (None, None)),
+])
+def test_acled_dates_are_days_with_their_precision(value, published, inferred, expected):
+    from marsad.store.formats import acled_date
+
+    assert acled_date(value, published, inferred) == expected
