@@ -17,7 +17,13 @@ imperfect verb.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
 
+import yaml
+
+from marsad.errors import DataFileError
+from marsad.events.forms import fold, lookup_keys
 from marsad.events.match import Trigger, Word
 
 #: Folded complementisers that open the inner clause of reported speech.
@@ -217,3 +223,119 @@ def is_object_of_other(trig: Trigger, triggers: list[Trigger], words: list[Word]
                     and any(root in words[other.first].fold for root in ("بحث", "ناقش"))):
                 return True
     return False
+
+
+@dataclass(frozen=True, slots=True)
+class Cues:
+    """Folded cue words from ``marsad/events/data/cues.yaml``.
+
+    Parameters
+    ----------
+    protest_target, attack_nouns, target_place, place_nouns : frozenset of str
+        Single folded words (see the file's comments for what each marks).
+    sports_strong, sports_unique : frozenset of str
+        Folded words and space-joined folded bigrams of sports reports.
+    needs_participant : dict of str to str
+        PLOVER type -> ``"any"`` (actor or recipient) or ``"actor"``.
+    """
+
+    protest_target: frozenset
+    attack_nouns: frozenset
+    target_place: frozenset
+    place_nouns: frozenset
+    sports_strong: frozenset
+    sports_unique: frozenset
+    needs_participant: dict
+
+
+#: Types still coded in a sports sentence: violence and protest by fans are real events.
+SPORTS_KEEPS = frozenset({"ASSAULT", "PROTEST"})
+_CUE_LISTS = ("protest_target", "attack_nouns", "target_place", "place_nouns", "sports_strong", "sports_unique")
+
+
+@lru_cache(maxsize=1)
+def load_cues() -> Cues:
+    """Read and check the bundled cue lists once.
+
+    Returns
+    -------
+    Cues
+
+    Raises
+    ------
+    DataFileError
+        If a list is missing or not a list of strings, or a
+        ``needs_participant`` value is not ``any``/``actor``.
+    """
+    path = "marsad/events/data/cues.yaml"
+    try:
+        data = yaml.safe_load(resources.files("marsad.events").joinpath("data/cues.yaml").read_text("utf-8"))
+    except (OSError, yaml.YAMLError) as exc:
+        raise DataFileError(f"[E430] {path}: cannot read cue lists: {exc}") from exc
+    lists = {}
+    for name in _CUE_LISTS:
+        words = (data or {}).get(name)
+        if not isinstance(words, list) or not all(isinstance(w, str) and w.strip() for w in words):
+            raise DataFileError(f"[E431] {path}: {name!r} must be a list of words, got {words!r}")
+        lists[name] = frozenset(" ".join(fold(p) for p in w.split()) for w in words)
+    needs = (data or {}).get("needs_participant") or {}
+    bad = {k: v for k, v in needs.items() if v not in ("any", "actor")}
+    if bad:
+        raise DataFileError(f"[E432] {path}: needs_participant values must be 'any' or 'actor', got {bad!r}")
+    return Cues(needs_participant=dict(needs), **lists)
+
+
+def has_cue(word: str, cues: frozenset) -> bool:
+    """True when folded ``word`` or a proclitic-stripped form of it is in ``cues``."""
+    return word in cues or any(k in cues for k, _ in lookup_keys(word))
+
+
+def is_sports(words: list[Word]) -> bool:
+    """True when a sentence reads as a sports report, not politics.
+
+    A word of ``sports_unique`` (مباراة، الدوري، لاعب، المدرب ...), or two
+    different words of ``sports_strong`` (which also holds club names and
+    words such as "فوز"، "الفريق" that occur in politics alone), proclitics
+    stripped; two-word cues ("حارس المرمى") are matched too. Source of the
+    lists: ``marsad/events/data/cues.yaml``; in a sports sentence "لقاء" is a
+    match, "هاجم" an attack on goal and "انتقاد" a pundit's comment.
+    """
+    cues = load_cues()
+    found = set()
+    prev = ""
+    for w in words:
+        f = w.fold
+        pair = f"{prev} {f}" if prev else ""
+        if pair in cues.sports_unique:
+            return True
+        if pair in cues.sports_strong:
+            found.add(pair)
+        for k, _ in lookup_keys(f):
+            if k in cues.sports_unique:
+                return True
+            if k in cues.sports_strong:
+                found.add(k[2:] if k.startswith("ال") else k)
+                break
+        if len(found) >= 2:
+            return True
+        prev = f
+    return False
+
+
+def lacks_participant(event_type: str, actor, recipient) -> bool:
+    """True when an event of ``event_type`` names nobody it needs.
+
+    Meetings, accusations, threats, rejections, praise and demands with
+    neither actor nor recipient are dropped (``needs_participant`` in
+    ``cues.yaml``): on SaudiNewsNet they are mostly sports, business and
+    general commentary ("انتقاد"، "لقاء"، "مطالبات"), and an event with
+    nobody doing it cannot be checked or exported. Violence, protest,
+    coercion and the rest keep their victim-only and agentless reports
+    ("اغتيل قاض"، "مقتل 5 مدنيين").
+    """
+    need = load_cues().needs_participant.get(event_type)
+    if need is None:
+        return False
+    if need == "actor":
+        return actor is None
+    return actor is None and recipient is None
