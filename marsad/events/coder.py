@@ -10,7 +10,10 @@ from marsad.doc import Doc, Event, Span
 from marsad.events.arguments import (
     Positions, casualties, pick_according, pick_participants, pick_place, pick_speaker, pick_time,
 )
-from marsad.events.context import clause_of, is_background, is_object_of_other, is_question, segment, status_of
+from marsad.events.context import (
+    SPORTS_KEEPS, clause_of, is_background, is_object_of_other, is_question, is_sports, lacks_participant, segment,
+    status_of,
+)
 from marsad.events.forms import fold
 from marsad.events.lexicon import Lexicon, load_lexicon
 from marsad.events.match import find_triggers, marker_flags, split_words
@@ -154,6 +157,7 @@ class EventStage:
         if not triggers or is_question(words):
             return []
         flags = marker_flags(words, lex)
+        sports = is_sports(words)  # a match report: "لقاء" is a game, "هاجم" an attack on goal
         clauses = segment(words, flags)
         pos = Positions(doc, words)
         according = pick_according(words, flags, pos)
@@ -182,6 +186,8 @@ class EventStage:
             if trig.is_verb and actor is not None:
                 subjects[clause.first] = actor
                 first_subject = first_subject or actor
+            if (sports and entry.type not in SPORTS_KEEPS) or lacks_participant(entry.type, actor, recipient):
+                continue
             place = pick_place(trig, pos, clause, [actor, recipient, speaker], trigger_words)
             when = pick_time(trig, pos, clause)
             ev_date, inferred = (when.value.split("T")[0], False) if when else (doc.published and doc.published[:10], True)
