@@ -52,7 +52,11 @@ ROLE_LABELS = {
     "emir": "emir", "crown_prince": "crown prince", "chancellor": "chancellor",
     "vice_president": "vice president", "spokesman": "spokesperson", "adviser": "adviser",
     "envoy": "envoy", "sg": "secretary-general", "opposition_leader": "opposition leader",
-    "speaker": "speaker", "leader": "leader", "commander": "commander", "ambassador": "ambassador"}
+    "speaker": "speaker", "leader": "leader", "commander": "commander", "ambassador": "ambassador",
+    "consul": "consul"}
+#: Words between a member noun and its group ("ناشطاً في كتائب الأقصى"، "عنصر من حماس").
+MEMBER_SECTORS = frozenset({"REB", "INS", "MIL", "COP", "PTY", "OPP", "SEP", "UAF", "CRM", "GOV", "SPY"})
+MEMBERSHIP = frozenset(key(w) for w in ("في من داخل".split()))
 
 
 @dataclass
@@ -197,7 +201,7 @@ class Composer:
                         r in VICTIM_NOUNS for r, _, _ in toks[m.i - 1].readings))):
                     out.append(self._nationals(text, m, p.ref))
             elif p.kind == NOUN:
-                e, nxt = self._noun_entity(text, hits, k, sent_of, ctx)
+                e, nxt = self._noun_entity(text, toks, hits, k, sent_of, ctx)
                 if e is not None:
                     out.append(e)
             elif p.kind == TITLE:
@@ -259,7 +263,7 @@ class Composer:
             end, last_tok, j = hm.end, hm.j, j + 1
         return bodies, end, j
 
-    def _noun_entity(self, text, hits, k, sent_of, ctx) -> tuple[Entity | None, int]:
+    def _noun_entity(self, text, toks, hits, k, sent_of, ctx) -> tuple[Entity | None, int]:
         m, p = hits[k]
         row = self.dictionary.nouns_[p.ref]
         # a name right after the noun ("قوات الحرس الثوري") is the actor itself
@@ -268,6 +272,13 @@ class Composer:
             return None, k + 1
         bodies, end, nxt = self._modifiers(hits, k)
         mode = row["country"]
+        if not bodies:
+            member = self._member_of(toks, hits, k)
+            if member is not None:
+                return Entity(text[m.start:m.end], m.start, m.end, row["type"],
+                              f"{member.country}:{member.sector}" if member.country else member.sector,
+                              f"{row['label']} ({member.label_en})", member.country, member.sector,
+                              None, "composed"), nxt
         if mode == "required" and not bodies:
             return None, nxt
         sector = row["sector"]
@@ -291,6 +302,23 @@ class Composer:
         actor_id = (f"{country}:{sector}" if country else sector) if sector else None
         return Entity(text[m.start:end], m.start, end, row["type"], actor_id, label, country, sector,
                       None, "composed"), nxt
+
+    def _member_of(self, toks: list[Tok], hits, k: int):
+        """Return the armed group or party a person noun belongs to, or None.
+
+        "ناشطاً في كتائب الأقصى"، "عنصرين من حركة طالبان": a person noun,
+        then "في"/"من", then an organisation of an armed, party or state
+        sector; the member takes the group's country and sector (the GSR
+        codes such members as their group).
+        """
+        m = hits[k][0]
+        if k + 1 >= len(hits) or m.j >= len(toks) or toks[m.j].norm not in MEMBERSHIP:
+            return None
+        hm, hp = hits[k + 1]
+        if hp.kind != ORG or hm.i != m.j + 1 or hm.stripped:
+            return None
+        group = self.dictionary.actors_[hp.ref]
+        return group if group.sector in MEMBER_SECTORS else None
 
     def _skip_body(self, hits, k: int) -> int:
         """Return the index after a title hit and its modifiers."""
