@@ -82,3 +82,22 @@ def test_offsets_point_at_the_source_characters(s):
     assert offs == sorted(offs)
     for i, o in enumerate(offs):
         assert norm[i] in normalize(s[o])
+
+
+def test_no_replacement_is_itself_folded():
+    # the long-text path chains str.replace calls; that equals translate only
+    # while no replacement holds a character the table changes
+    from marsad.text.normalize import _REPLACE
+
+    assert not [(k, v) for k, v in _REPLACE.items() if any(c in _REPLACE for c in v)]
+
+
+@given(st.lists(arabicish, min_size=4, max_size=12))
+@settings(max_examples=100, deadline=None)
+def test_long_text_path_equals_translate(parts):
+    from marsad.text.normalize import _LONG, _TABLE
+
+    s = (" ".join(parts) + " ") * 60  # at least 240 characters: the long-text path
+    assert len(s) >= _LONG
+    assert normalize(s) == s.translate(_TABLE)
+    assert normalize_with_offsets(s)[0] == s.translate(_TABLE)
