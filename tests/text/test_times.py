@@ -190,3 +190,26 @@ def test_tokens_argument_gives_same_result(seed_path):
 
     text = seed_path.read_text(encoding="utf-8") + "\nقُتِلَ أَمْسِ الأَوَّلِ وفي ٢١/١١/٢٠١٥"
     assert find_times(text, PUB, tokenize(text)) == find_times(text, PUB)
+
+
+def test_start_guard_keeps_every_match(shared_data, seed_path):
+    """TIME_RE checks what a match can begin with before trying its patterns; same matches as without."""
+    import json
+    import re
+    import zipfile
+
+    from marsad.text import normalize
+    from marsad.text.timepatterns import _B, _E, _PATTERNS, TIME_RE
+
+    unguarded = re.compile(_B + "(?:" + "|".join(_PATTERNS) + ")" + _E)
+    path = sorted((shared_data / "saudinewsnet").glob("*.zip"))[1]
+    with zipfile.ZipFile(path) as zf:
+        texts = [a["content"] for a in json.loads(zf.read(zf.namelist()[0]))[:40]]
+    texts += [seed_path.read_text(encoding="utf-8")] + [c[0] for c in CASES] + NONE
+    found = 0
+    for text in texts:
+        norm = normalize(text)
+        got = [(m.span(), m.groupdict()) for m in TIME_RE.finditer(norm)]
+        assert got == [(m.span(), m.groupdict()) for m in unguarded.finditer(norm)]
+        found += len(got)
+    assert found > 100
