@@ -144,6 +144,22 @@ def _fold(s: str) -> str:
     return s
 
 
+def _deleted_positions(s: str) -> list[int] | None:
+    """Offsets in ``s`` of the characters the matching form deletes, or None when one expands.
+
+    With deletions only, norm index ``i`` maps back to ``i`` plus the number
+    of deletions ``d_k`` (k-th, from 0) with ``d_k - k <= i``; cheaper than
+    the full list of :func:`normalize_with_offsets` for long texts.
+    """
+    table = _TABLE
+    out = []
+    for m in _UNEVEN.finditer(s):
+        if table[ord(m.group())]:
+            return None  # a ligature that becomes two letters
+        out.append(m.start())
+    return out
+
+
 def normalize_with_offsets(s: str) -> tuple[str, list[int]]:
     """Return the matching form of ``s`` and the offset of each of its characters.
 

@@ -29,13 +29,13 @@ Rules where dateparser is wrong or slow are ours (dateparser 1.2 reads
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from datetime import date, datetime, timedelta
 from functools import lru_cache
 
 from marsad.doc import TimeExpr, Token
 from marsad.errors import UsageError
-from marsad.text.normalize import normalize, normalize_with_offsets
+from marsad.text.normalize import _deleted_positions, normalize, normalize_with_offsets
 from marsad.text.numbers import NUMBER_WORDS
 from marsad.text.timepatterns import (
     ANCHOR_RE, ANCHOR_WORDS, DAY_SHIFT, FUTURE_CUE, FUTURE_REACH_DAYS, FUTURE_WORDS, MONTH_CUES,
@@ -143,8 +143,9 @@ def find_times(text: str, published: str | None, tokens: list[Token] | None = No
         raise TypeError(f"find_times expects str, got {type(text).__name__}")
     pub = parse_published(published)
     pub_day = pub.date() if pub else None
-    norm, offs = normalize_with_offsets(text)
-    anchors = None if tokens is None else _token_anchors(tokens, offs, len(text))
+    norm = normalize(text)
+    to_text, to_norm = _index_maps(text)
+    anchors = None if tokens is None else _token_anchors(tokens, to_norm)
     out: list[TimeExpr] = []
     for m in _matches(norm, anchors):
         kind = _top_group(m)
@@ -153,20 +154,44 @@ def find_times(text: str, published: str | None, tokens: list[Token] | None = No
             continue
         value, gran = resolved
         ns, ne = m.span(kind)
-        start, end = offs[ns], offs[ne - 1] + 1
+        start, end = to_text(ns), to_text(ne - 1) + 1
         while end < len(text) and text[end] in TRAILING_MARKS:
             end += 1  # tanween or tatweel after the last letter: غداً, هـ
         out.append(TimeExpr(text[start:end], start, end, value, gran))
     return out
 
 
-def _token_anchors(tokens: list[Token], offs: list[int], n_text: int) -> list[tuple[int, int]]:
+def _index_maps(text: str):
+    """Return ``(to_text, to_norm)``: offset maps between ``text`` and its matching form.
+
+    ``to_text(i)`` is the offset in ``text`` of the character behind
+    ``norm[i]``; ``to_norm(a)`` the first norm index whose character sits at
+    or after ``text[a]`` (``bisect_left`` on the offsets of
+    :func:`normalize_with_offsets`), None when the matching form keeps every
+    offset. Only deletions (diacritics, tatweel) are usual in news text; they
+    are mapped with two short lists instead of one entry per character.
+    """
+    deleted = _deleted_positions(text)
+    if deleted is None:  # a ligature expands: the full list
+        offs = normalize_with_offsets(text)[1]
+        return offs.__getitem__, lambda a: bisect_left(offs, a)
+    if not deleted:
+        return _same, None
+    shifted = [d - k for k, d in enumerate(deleted)]  # norm index from which the k-th deletion counts
+    return (lambda i: i + bisect_right(shifted, i)), (lambda a: a - bisect_left(deleted, a))
+
+
+def _same(i: int) -> int:
+    return i
+
+
+def _token_anchors(tokens: list[Token], to_norm=None) -> list[tuple[int, int]]:
     """(start, end) in the matching form of the tokens that can anchor a time expression."""
     words = ANCHOR_WORDS
     hits = [(t.start, t.end) for t in tokens if t.kind == "number" or t.norm in words]
-    if len(offs) == n_text:
+    if to_norm is None:
         return hits  # the matching form has the same offsets as the text
-    return [(bisect_left(offs, a), bisect_left(offs, b)) for a, b in hits]
+    return [(to_norm(a), to_norm(b)) for a, b in hits]
 
 
 def _matches(norm: str, anchors: list[tuple[int, int]] | None = None):

@@ -1,6 +1,8 @@
 """Time expressions resolved against the publication date."""
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from marsad.errors import UsageError
 from marsad.text import find_times, hijri_to_gregorian
@@ -213,3 +215,18 @@ def test_start_guard_keeps_every_match(shared_data, seed_path):
         assert got == [(m.span(), m.groupdict()) for m in unguarded.finditer(norm)]
         found += len(got)
     assert found > 100
+
+
+@given(st.text(alphabet=st.sampled_from(list("قتل أمس ١٢ ًّـ\u200fﻻﷲ")), max_size=40))
+@settings(max_examples=300, deadline=None)
+def test_index_maps_agree_with_the_offset_list(s):
+    from bisect import bisect_left
+
+    from marsad.text import normalize_with_offsets
+    from marsad.text.times import _index_maps
+
+    norm, offs = normalize_with_offsets(s)
+    to_text, to_norm = _index_maps(s)
+    assert [to_text(i) for i in range(len(norm))] == offs
+    expect = [bisect_left(offs, a) for a in range(len(s) + 1)]
+    assert expect == (list(range(len(s) + 1)) if to_norm is None else [to_norm(a) for a in range(len(s) + 1)])
