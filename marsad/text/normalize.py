@@ -127,17 +127,17 @@ def normalize(s: str) -> str:
     """
     if not isinstance(s, str):
         raise TypeError(f"normalize expects str, got {type(s).__name__}")
-    return _fold(s)
+    if len(s) < _LONG:
+        return s.translate(_TABLE)
+    return _fold_long(s)
 
 
-def _fold(s: str) -> str:
-    """Apply the table to ``s``: ``str.translate`` for short strings, replaces for long ones.
+def _fold_long(s: str) -> str:
+    """Return ``s.translate(_TABLE)`` by one ``str.replace`` per character present that the table changes.
 
     Chaining replaces gives the same string as ``translate`` because no
     replacement contains a character the table changes (checked in the tests).
     """
-    if len(s) < _LONG:
-        return s.translate(_TABLE)
     replace = _REPLACE
     for ch in set(_CHANGED.findall(s)):
         s = s.replace(ch, replace[ch])
@@ -191,8 +191,9 @@ def normalize_with_offsets(s: str) -> tuple[str, list[int]]:
     """
     if not isinstance(s, str):
         raise TypeError(f"normalize_with_offsets expects str, got {type(s).__name__}")
+    norm = s.translate(_TABLE) if len(s) < _LONG else _fold_long(s)
     if _UNEVEN.search(s) is None:
-        return _fold(s), list(range(len(s)))
+        return norm, list(range(len(s)))
     offsets: list[int] = []
     table = _TABLE
     last = 0
@@ -204,4 +205,4 @@ def normalize_with_offsets(s: str) -> tuple[str, list[int]]:
             offsets.extend([p] * len(rep))
         last = p + 1
     offsets.extend(range(last, len(s)))
-    return _fold(s), offsets
+    return norm, offsets
