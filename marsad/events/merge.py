@@ -4,11 +4,19 @@ Two coded mentions are one happening when they have the same type, their
 participants, place, date, mode and casualty counts do not disagree, and
 they share positive evidence: the same actor and recipient; a headline
 mention needs no more than not disagreeing.
+A violent or coercive happening is often told twice in one article: once
+from the victims' side with no agent ("مقتل 5 مدنيين في دوما") and once
+with the agent ("قصف مدفعي لقوات النظام على دوما"). Such mentions merge when
+one of them lacks the actor, both name the same place and nothing else
+disagrees (:func:`agentless_restatement`); the casualty figures are then
+taken once, never added, so an ACLED export does not count the dead twice.
 Two sources may report one happening, so the sources need not agree (the
 merged event keeps the first one's). Descriptions ("المحتجين"، "المواطنين") agree when their country and sector
 do, places when they share a GeoNames id or a name. The merged event keeps every mention's trigger span in ``mentions`` and
 takes each field from the most informative mention (the body over the
-headline, explicit dates over publication dates).
+headline, explicit dates over publication dates, a participant with a
+country and sector over a bare description, a town over its province); a
+participant named as the victim in one mention is never the merged actor.
 """
 
 from __future__ import annotations
@@ -87,13 +95,88 @@ def compatible(a: Event, b: Event, loose: bool = False) -> bool:
     return _same_actor(a.actor, b.actor) and _same_actor(a.recipient, b.recipient)
 
 
+#: Lexicon entries whose recipient is the victim (killed, wounded, arrested): a
+#: victim in one mention is not the actor of the merged event.
+VICTIM_RULES = frozenset({"assault.kill", "assault.wound", "assault.assassination", "coerce.arrest"})
+#: Types whose victim-only and agent-only mentions in one article are one happening.
+RESTATED_TYPES = frozenset({"ASSAULT", "COERCE"})
+
+
+def agentless_restatement(a: Event, b: Event) -> bool:
+    """True when one of two mentions lacks the actor and they otherwise tell the same happening.
+
+    Parameters
+    ----------
+    a, b : Event
+        Mentions of one article that are :func:`compatible` with ``loose=True``.
+
+    Returns
+    -------
+    bool
+        True for two mentions of a type in :data:`RESTATED_TYPES`, exactly
+        one with an actor, both with a place and the same place (GeoNames id
+        or name): "مقتل 5 مدنيين في دوما" and "قصف لقوات النظام على دوما".
+        Without a place on both sides two mentions may be two attacks of a
+        round-up article, and they stay apart.
+    """
+    if a.event_type not in RESTATED_TYPES or (a.actor is None) == (b.actor is None):
+        return False
+    return a.location is not None and b.location is not None and _same_place(a.location, b.location)
+
+
 def _score(ev: Event) -> int:
     return sum(x is not None for x in (ev.actor, ev.recipient, ev.location, ev.fatalities, ev.injuries,
                                        ev.arrests, ev.attributed_to, ev.mode)) + (0 if ev.date_inferred else 1)
 
 
+def _specific(e: Entity | None) -> int:
+    """How much a participant says: country, sector, a dictionary identity."""
+    if e is None:
+        return -1
+    return (e.country is not None) + (e.sector is not None) + (e.source in ("dictionary", "coref"))
+
+
+#: Place features from least to most precise (marsad.doc.FEATURES).
+_PRECISION = {"country": 0, "region": 1, "admin1": 2, "admin2": 3, "city": 4, "village": 5}
+
+
+def _precision(p: Place | None) -> int:
+    return -1 if p is None else _PRECISION.get(p.feature or "", 0)
+
+
+def _better(first: Entity, rest: list) -> Entity:
+    """``first``, or a better-specified participant of ``rest`` that agrees with it ("شخصا" -> "مدنيين أفغان")."""
+    for e in rest:
+        if e is not None and _specific(e) > _specific(first) and _agrees(first, e):
+            first = e
+    return first
+
+
+def _agrees(a: Entity, b: Entity) -> bool:
+    """Two participants may be one: same key, or a bare description and a coded one of no other country."""
+    if entity_key(a) == entity_key(b):
+        return True
+    bare = a if a.country is None else b if b.country is None else None
+    if bare is None or bare.source not in ("composed",):
+        return _same_actor(a, b) and a.source != "dictionary" and b.source != "dictionary"
+    other = b if bare is a else a
+    return bare.sector is None or bare.sector == other.sector
+
+
+def _same_entity(a: Entity, b: Entity) -> bool:
+    return a is b or (a.start, a.end) == (b.start, b.end)
+
+
 def absorb(keep: Event, other: Event) -> Event:
-    """Fold ``other`` into ``keep``: fill missing fields, add its mentions; return ``keep``."""
+    """Fold ``other`` into ``keep``: fill missing fields, add its mentions; return the merged event.
+
+    The mention with more filled fields is kept; from the other it takes
+    what it lacks, and a better-specified participant (country and sector
+    over a bare description) or a more precise place of the same
+    happening. A participant that is the recipient of either mention
+    ("جنديين قتلا بانفجار") is not the merged event's actor. Casualty
+    figures are taken from one mention, never added.
+    """
     if _score(other) > _score(keep):
         keep, other = other, keep
         keep.mentions = other.mentions + keep.mentions
@@ -101,7 +184,15 @@ def absorb(keep: Event, other: Event) -> Event:
         keep.mentions = keep.mentions + other.mentions
     if keep.mode is None and other.mode is not None:
         keep.mode, keep.cameo_root = other.mode, other.cameo_root
-    for f in ("actor", "recipient", "location", "fatalities", "injuries", "arrests", "attributed_to"):
+    victims = [x.recipient for x in (keep, other) if x.recipient is not None and x.rule in VICTIM_RULES]
+    actors = [x for x in (keep.actor, other.actor) if x is not None and not any(_same_entity(x, v) for v in victims)]
+    keep.actor = _better(actors[0], actors[1:]) if actors else None
+    keep.recipient = _better(keep.recipient, [other.recipient]) if keep.recipient is not None else other.recipient
+    if keep.actor is not None and keep.recipient is not None and _same_entity(keep.actor, keep.recipient):
+        keep.actor = None  # nobody attacks themselves: the victim reading wins
+    if _precision(other.location) > _precision(keep.location) and _same_place(keep.location, other.location):
+        keep.location = other.location
+    for f in ("fatalities", "injuries", "arrests", "attributed_to"):
         if getattr(keep, f) is None and getattr(other, f) is not None:
             setattr(keep, f, getattr(other, f))
     if keep.date_inferred and not other.date_inferred:
@@ -126,6 +217,8 @@ def merge_mentions(events: list[Event], headline_end: int = -1) -> list[Event]:
     Returns
     -------
     list of Event
+        Merged events; a victim-only and an agent-only mention of one
+        attack at one place (:func:`agentless_restatement`) are one event.
     """
     kept: list[Event] = []
     for ev in events:
@@ -134,7 +227,7 @@ def merge_mentions(events: list[Event], headline_end: int = -1) -> list[Event]:
             # the headline summarises the article's main event: it merges with
             # the first body mention of that type that does not disagree
             loose = k.trigger.start < headline_end or ev.trigger.start < headline_end
-            if compatible(k, ev, loose=loose):
+            if compatible(k, ev, loose=loose) or (compatible(k, ev, loose=True) and agentless_restatement(k, ev)):
                 target = k
                 break
         if target is None:
