@@ -285,7 +285,8 @@ def _pick_by_position(trig: Trigger, pos: Positions, clause: Clause, exclude: tu
     after = [x for x in after if x[0] <= trig.last + 8]
     if trig.is_verb:
         adjacent = before[0][2] if before and before[0][1] >= trig.first - 2 and all(
-            pos.words[k].fold in ("،", ",") for k in range(before[0][1] + 1, trig.first)) else None
+            pos.words[k].fold in ("،", ",") for k in range(before[0][1] + 1, trig.first)) and not _behind_preposition(
+            pos, before[0][0], before[0][2]) else None
         actor, rest = None, after
         if adjacent is not None and style == "victim" and not _has_direct_object(pos, trig):
             # "جنديين عراقيين قتلا بانفجار": a subject before an intransitive
@@ -304,12 +305,19 @@ def _pick_by_position(trig: Trigger, pos: Positions, clause: Clause, exclude: tu
         elif inherited is not None:
             actor = inherited
         elif before:
-            actor = before[0][2]
+            # "متطوعا في الجيش العراقي وجرح ...": an entity behind a preposition is no subject
+            actor = next((e for a, _, e in before if not _behind_preposition(pos, a, e)), None)
         if style == "victim" and actor is not None and not _agentive(actor) and actor.sector == "CVL":
             return _agent_marked(pos, after), actor
         recipient = _object(pos, rest, style, actor)
         if recipient is None and style == "victim" and actor is None and before and before[0][1] >= trig.first - 2:
             recipient = before[0][2]
+        if (recipient is None and trig.entry.id in _CASUALTY_KIND and actor is not None and adjacent is None
+                and actor is not inherited and _ends_phrase(pos, pos.index_end(actor.end))
+                and not _attack_description(pos, pos.index(actor.start))):
+            # "قتل رؤوف في ضربة جوية"، "جرح وزير الدفاع": a kill or wound verb with one
+            # noun and no object is passive in news Arabic; the noun is the victim
+            return _agent_marked(pos, after), actor
         return actor, recipient
     # nominal trigger
     if before and any(pos.words[k].fold.lstrip("و").startswith(("تعرض", "يتعرض")) for k in range(max(0, trig.first - 2), trig.first)):
@@ -351,6 +359,24 @@ _TIME_WORDS = frozenset({"امس", "اليوم", "الليله", "صباح", "م
 #: the participants after them belong to that clause's verb.
 BOUNDARIES = frozenset({"عندما", "حين", "حينما", "بينما", "فيما", "بعدما", "اذ", "حيث", "كما", "لكن", "ولكن",
                         "وعندما", "وحين", "حتي"})
+
+
+def _behind_preposition(pos: Positions, a: int, e: Entity) -> bool:
+    """True when the entity at word ``a`` is governed by a preposition, except a partitive "من" after a count
+    ("أربعة من حراس الأمن قتلوا")."""
+    prep = pos.prepositional(a, e.start)
+    if prep == "من" and a >= 2 and (_counted(pos, a - 2) or pos.words[a - 2].fold in ("احد", "عدد", "العشرات", "عشرات")):
+        return False
+    return prep is not None
+
+
+def _ends_phrase(pos: Positions, k: int) -> bool:
+    """True when nothing that could be an object follows word ``k``: a preposition, punctuation, a time word, the end."""
+    if k + 1 >= len(pos.words):
+        return True
+    w = pos.words[k + 1].fold
+    return (w in PREPOSITIONS or w in _TIME_WORDS or not w[:1].isalnum() or w in BOUNDARIES
+            or (w.startswith(("ب", "ل", "و", "ف")) and not w[:1].isdigit() and len(w) >= 4))
 
 
 def _next_boundary(pos: Positions, first: int, last: int) -> int:
@@ -446,8 +472,8 @@ def _attack_description(pos: Positions, a: int) -> bool:
 
 def _object(pos: Positions, after, style: str, actor: Entity | None) -> Entity | None:
     for a, _, e in after:
-        if _same_referent(e, actor, pos, a):
-            continue
+        if _same_referent(e, actor, pos, a) or (a > 0 and pos.words[a - 1].fold == "("):
+            continue  # the actor again, or a gloss in brackets: "حلف شمال الأطلسي (ناتو)"
         if style == "victim" and _attack_description(pos, a):
             continue
         prep = pos.prepositional(a, e.start)
