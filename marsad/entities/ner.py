@@ -232,6 +232,33 @@ def _word_features(tok: str, lex: NerLexicon, rich: bool = False) -> tuple:
     return tuple(f)
 
 
+def _cached_word_features(tok: str, lex: NerLexicon, rich: bool) -> tuple:
+    """Return :func:`_word_features` of ``tok`` through the lexicon's bounded cache."""
+    ck = tok if rich else "\0" + tok  # the two feature sets never share a cache entry
+    f = lex.cache.get(ck)
+    if f is None:
+        if len(lex.cache) > 200_000:  # bounded: a long run meets ever new words
+            lex.cache.clear()
+        f = lex.cache[ck] = _word_features(tok, lex, rich)
+    return f
+
+
+def _projection(off: int, nb: list[str]) -> tuple[list[str], list[str]]:
+    """Return what a word with features ``nb`` lends the word ``off`` places away.
+
+    Two parts, ``(before, after)``: :func:`token_features` puts the phrase
+    features (``ph=``) of that word between them, so a caller that adds
+    those per occurrence keeps the same order.
+    """
+    head = [f"{off}:{nb[0]}", f"{off}:{nb[1]}"]
+    if abs(off) > 2:
+        return head + [f"{off}:{x}" for x in nb[6:] if x.startswith(("cc1", "trig"))], []
+    head.extend(f"{off}:{x}" for x in nb[6:] if x.startswith(("lex", "trig", "sh", "al", "cc", "ph")))
+    if off in (-1, 1):
+        return head, [f"{off}:{x}" for x in nb[6:] if x.startswith(("cf", "cl"))]
+    return head, []
+
+
 def token_features(tokens: list[str], lexicon: NerLexicon | None = None,
                    doc: dict | None = None, context: int = 2, rich: bool = False) -> list[list[str]]:
     """Return CRF feature strings for each token of one sentence.
@@ -257,13 +284,7 @@ def token_features(tokens: list[str], lexicon: NerLexicon | None = None,
     lex = lexicon or NerLexicon()
     base = []
     for tok in tokens:
-        ck = tok if rich else "\0" + tok  # the two feature sets never share a cache entry
-        f = lex.cache.get(ck)
-        if f is None:
-            if len(lex.cache) > 200_000:  # bounded: a long run meets ever new words
-                lex.cache.clear()
-            f = lex.cache[ck] = _word_features(tok, lex, rich)
-        f = list(f)
+        f = list(_cached_word_features(tok, lex, rich))
         if doc:
             f.extend(doc.get(f[1][3:], ()))
         base.append(f)
@@ -282,15 +303,9 @@ def token_features(tokens: list[str], lexicon: NerLexicon | None = None,
             if off == 0:
                 continue
             if 0 <= j <= last:
-                nb = base[j]
-                feats.append(f"{off}:{nb[0]}")
-                feats.append(f"{off}:{nb[1]}")
-                if abs(off) > 2:
-                    feats.extend(f"{off}:{x}" for x in nb[6:] if x.startswith(("cc1", "trig")))
-                    continue
-                feats.extend(f"{off}:{x}" for x in nb[6:] if x.startswith(("lex", "trig", "sh", "al", "cc", "ph")))
-                if off in (-1, 1):
-                    feats.extend(f"{off}:{x}" for x in nb[6:] if x.startswith(("cf", "cl")))
+                before, after = _projection(off, base[j])
+                feats.extend(before)
+                feats.extend(after)
             else:
                 feats.append(f"{off}:pad")
         if i == 0:
@@ -387,6 +402,10 @@ class NerTagger:
     ----------
     tagger_ : pycrfsuite.Tagger
         Set by :meth:`fit` or :meth:`load` (the second pass when stacked).
+    fast_ : marsad.entities.ner_fast.FastTagger or None
+        How :meth:`predict` tags with a single-pass model: the same features
+        and the same labels as python-crfsuite, at a fraction of the cost
+        (None for a stacked model, which python-crfsuite tags).
     pass1_ : pycrfsuite.Tagger or None
         The first pass of a stacked model.
     model_path_ : Path
@@ -449,6 +468,7 @@ class NerTagger:
         self.crf_ = crf
         self.model_path_ = Path(crf.modelfile.name)
         self.tagger_ = crf.tagger_
+        self.fast_ = self._fast_tagger()
         return self
 
     def _train(self, feats, tags, out_path):
@@ -497,7 +517,17 @@ class NerTagger:
         p1 = pass1_path(path)
         self.pass1_ = _open_model(p1) if p1.is_file() else None
         self.model_path_ = path
+        self.fast_ = self._fast_tagger()
         return self
+
+    def _fast_tagger(self):
+        """The exact fast path for a single-pass model (:mod:`marsad.entities.ner_fast`); None when stacked."""
+        if getattr(self, "pass1_", None) is not None:
+            return None
+        from marsad.entities.ner_fast import FastTagger, read_model
+
+        return FastTagger(read_model(self.model_path_, self.tagger_), self.lexicon or NerLexicon(),
+                          self.context, self.rich)
 
     def predict(self, sentences: list[list[str]]) -> list[list[str]]:
         """Return BIO tags for each tokenised sentence.
@@ -520,6 +550,9 @@ class NerTagger:
             raise TypeError("expected a list of token lists, got str")
         if not hasattr(self, "tagger_"):
             self.load()
+        fast = getattr(self, "fast_", None)
+        if fast is not None:
+            return fast.predict(sentences, self.doc_size)
         feats = self._features(sentences)
         if getattr(self, "pass1_", None) is not None:
             labels = [self.pass1_.tag(f) if f else [] for f in feats]
