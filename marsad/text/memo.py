@@ -19,6 +19,23 @@ __all__ = ["memo"]
 T = TypeVar("T")
 
 
+class _BoundedMemo(dict):
+    """A dict that computes a missing value with ``fn`` and empties itself when full."""
+
+    __slots__ = ("fn", "maxsize")
+
+    def __init__(self, fn: Callable[[str], T], maxsize: int) -> None:
+        super().__init__()
+        self.fn = fn
+        self.maxsize = maxsize
+
+    def __missing__(self, arg: str) -> T:
+        if len(self) >= self.maxsize:
+            self.clear()
+        value = self[arg] = self.fn(arg)
+        return value
+
+
 def memo(maxsize: int) -> Callable[[Callable[[str], T]], Callable[[str], T]]:
     """Return a decorator that memoises a one-argument function in a bounded dict.
 
@@ -30,7 +47,9 @@ def memo(maxsize: int) -> Callable[[Callable[[str], T]], Callable[[str], T]]:
     Returns
     -------
     callable
-        The decorator. The wrapped function gains ``cache_clear()``.
+        The decorator. The wrapped function gains ``cache_clear()`` and
+        ``lookup``, the memo dict's own ``__getitem__``: the same values,
+        but a hit costs no Python call, so the layer's hot loops use it.
 
     Raises
     ------
@@ -41,20 +60,15 @@ def memo(maxsize: int) -> Callable[[Callable[[str], T]], Callable[[str], T]]:
         raise ValueError(f"maxsize must be positive, got {maxsize}")
 
     def decorate(fn: Callable[[str], T]) -> Callable[[str], T]:
-        cache: dict[str, T] = {}
-        missing = object()  # a miss must not raise: new words miss often
+        cache = _BoundedMemo(fn, maxsize)
+        lookup = cache.__getitem__
 
         @functools.wraps(fn)
         def wrapper(arg: str) -> T:
-            value = cache.get(arg, missing)
-            if value is not missing:
-                return value
-            if len(cache) >= maxsize:
-                cache.clear()
-            value = cache[arg] = fn(arg)
-            return value
+            return lookup(arg)
 
         wrapper.cache_clear = cache.clear  # type: ignore[attr-defined]
+        wrapper.lookup = lookup  # type: ignore[attr-defined]
         return wrapper
 
     return decorate

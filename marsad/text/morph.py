@@ -203,7 +203,7 @@ def _deep_candidates(s: str):
         base = s[:-2]
         yield _IRREGULAR.get(base + "ه", base)
         yield from _masdar(base)
-    stem = _light_stem(s)
+    stem = _stem_memo(s)
     if stem != s:
         if stem in _IRREGULAR:
             yield _IRREGULAR[stem]
@@ -244,7 +244,7 @@ def verb_lemma(norm: str) -> str | None:
         The first candidate of :func:`verb_candidates` found in the bundled
         verb list (``marsad/text/data/verbs.txt``).
     """
-    lemma = inflected_verb(norm)  # the same candidates come first, memoised
+    lemma = _inflected_memo(norm)  # the same candidates come first, memoised
     if lemma is not None:
         return lemma
     verbs = known_verbs()
@@ -334,14 +334,14 @@ def lemma_of_norm(norm: str) -> str:
         not a listed word, the guess of :func:`guess_verb`; else its light
         stem.
     """
-    lemma = verb_lemma(norm)
+    lemma = _verb_memo(norm)
     if lemma is not None:
         return lemma
     if norm not in known_words() and norm not in _PLURALS:
         guess = guess_verb(norm)
         if guess is not None:
             return guess
-    return _light_stem(norm)
+    return _stem_memo(norm)
 
 
 @memo(100_000)
@@ -383,3 +383,11 @@ def noun_lemma(norm: str) -> str:
             return base  # verbal nouns: انفجارات -> انفجار, اعتقالات -> اعتقال
         return base + "ه"
     return w
+
+
+# The memos' own look-ups: a hit costs no Python call (see marsad.text.memo).
+_stem_memo = _light_stem.lookup
+_verb_memo = verb_lemma.lookup
+_inflected_memo = inflected_verb.lookup
+_lemma_memo = lemma_of_norm.lookup
+_noun_memo = noun_lemma.lookup

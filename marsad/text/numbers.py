@@ -22,7 +22,7 @@ from __future__ import annotations
 from functools import lru_cache
 
 from marsad.doc import Quantity, Token
-from marsad.text.morph import noun_lemma, verb_lemma
+from marsad.text.morph import _noun_memo, _verb_memo
 from marsad.text.normalize import normalize
 from marsad.text.timewords import HIJRI_MONTHS, MONTHS, RELATIVE_MONTH_WORDS
 
@@ -345,7 +345,7 @@ def _is_date_or_time(text: str, tokens: list[Token], i: int, j: int, value: floa
             return True
         if any(t.norm in MONTHS for t in tokens[max(0, i - 5):i]):
             return True  # نوفمبر (تشرين الثاني) 2005
-        if verb_lemma(tokens[j].norm) is not None or tokens[j].norm in _STOP_NOUNS:
+        if _verb_memo(tokens[j].norm) is not None or tokens[j].norm in _STOP_NOUNS:
             return True
     return False
 
@@ -370,7 +370,7 @@ def _finish(text: str, tokens: list[Token], i: int, j: int, value: float, qualif
         if t.kind == "word" and t.norm not in _STOP_NOUNS and _nounish(t) and t.word_index == tokens[k - 1].word_index + 1 or (
             k < len(tokens) and t.kind == "word" and tokens[k - 1].norm == "ال" and _nounish(t)
         ):
-            noun = noun_lemma(t.norm)
+            noun = _noun_memo(t.norm)
             noun_start, noun_end = t.start, t.end
             end_i = k + 1
         elif t.norm == "%" or t.text == "٪":
@@ -391,7 +391,7 @@ def _nounish(t: Token) -> bool:
         return False
     if len(t.norm) >= 5 and t.norm.endswith("ات"):
         return True  # sound feminine plural: انفجارات, غارات
-    v = verb_lemma(t.norm)
+    v = _verb_memo(t.norm)
     return v is None or v == t.lemma and t.norm[0] not in "يتن" and not t.norm.endswith(("وا", "ت"))
 
 
@@ -438,7 +438,7 @@ def _fraction(text: str, tokens: list[Token], i: int, found: list[Quantity]) -> 
         j += 1
     noun, ns, ne = whole.noun, None, None
     if j + 2 < len(tokens) and tokens[j].norm == "من" and tokens[j + 1].norm == "ال" and _nounish(tokens[j + 2]):
-        noun, ns, ne = noun_lemma(tokens[j + 2].norm), tokens[j + 2].start, tokens[j + 2].end
+        noun, ns, ne = _noun_memo(tokens[j + 2].norm), tokens[j + 2].start, tokens[j + 2].end
         end = ne
     value = float(round(whole.value * _FRACTIONS[frac]))
     return Quantity(text[t.start:end], t.start, end, value, "approx", noun, ns, ne)

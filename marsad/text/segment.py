@@ -20,7 +20,7 @@ import re
 
 from marsad.text.lexicon import NO_ARTICLE, known_words, ta_marbuta_words
 from marsad.text.memo import memo
-from marsad.text.morph import _PLURALS, _light_stem, inflected_verb, verb_lemma
+from marsad.text.morph import _PLURALS, _inflected_memo, _stem_memo, _verb_memo
 from marsad.text.normalize import DIACRITICS, TATWEEL, normalize_with_offsets
 
 __all__ = ["segment_word", "Segment"]
@@ -44,7 +44,7 @@ _PREP_STEMS = frozenset((
 
 def _known(s: str) -> bool:
     words = known_words()
-    return s in words or s in _PLURALS or _light_stem(s) in words
+    return s in words or s in _PLURALS or _stem_memo(s) in words
 
 
 def _stem_score(
@@ -85,11 +85,11 @@ def _stem_score(
 
 def _verb_fits(stem: str, last: str) -> bool:
     """True when a reading of ``stem`` as a listed verb or verbal noun suits the clitic before it."""
-    if verb_lemma(stem) is None or _future_verb(stem):
+    if _verb_memo(stem) is None or _future_verb(stem):
         return False
     if last in ("", "و", "ف", "س"):
         return True
-    inflected = inflected_verb(stem)
+    inflected = _inflected_memo(stem)
     if inflected is None or (inflected == stem and len(stem) == 3):
         return True  # a verbal noun: بدعم, لقتل, باستهداف
     return last == "ل" and stem[0] in "يتن"  # ل before an imperfect: ليقتل
@@ -97,7 +97,7 @@ def _verb_fits(stem: str, last: str) -> bool:
 
 def _future_verb(stem: str) -> bool:
     """True for سيفعل-type words: the future marker must be split off."""
-    return len(stem) > 3 and stem[0] == "س" and stem[1] in "يتنا" and inflected_verb(stem[1:]) is not None
+    return len(stem) > 3 and stem[0] == "س" and stem[1] in "يتنا" and _inflected_memo(stem[1:]) is not None
 
 
 @memo(300_000)
@@ -205,9 +205,9 @@ def _best_split(norm: str, word: str, offs: tuple[int, ...]) -> list[tuple[str, 
 
 def _whole_verb(norm: str) -> bool:
     """True when the unsplit word is a form of a listed verb (not via ``س``)."""
-    if inflected_verb(norm) is None:
+    if _inflected_memo(norm) is None:
         return False
-    return not (norm[0] == "س" and len(norm) > 3 and norm[1] in "يتنا" and inflected_verb(norm[1:]) is not None)
+    return not (norm[0] == "س" and len(norm) > 3 and norm[1] in "يتنا" and _inflected_memo(norm[1:]) is not None)
 
 
 def _prefix_options(norm: str, word: str, offs: tuple[int, ...]):
@@ -250,12 +250,12 @@ def _enclitic_score(stem: str, pronoun: str = "", before: str = "") -> float:
         return 3.0
     if len(stem) >= 4 and stem.endswith("ات"):
         return 2.5
-    v = verb_lemma(stem)
+    v = _verb_memo(stem)
     if v is not None and v != stem:
         return 2.5  # inflected verb with an object pronoun: قتلوه, يهاجمهم
     if v is not None:
         return 2.0
-    if _light_stem(stem) in known and len(stem) >= 3:
+    if _stem_memo(stem) in known and len(stem) >= 3:
         return 2.0
     if before == "ئ" and len(stem) >= 3:
         return 2.0  # hamza seat before a pronoun: شركائه

@@ -14,8 +14,8 @@ import re
 
 from marsad.doc import Token
 from marsad.text.memo import memo
-from marsad.text.morph import _light_stem, lemma_of_norm
-from marsad.text.normalize import normalize
+from marsad.text.morph import _lemma_memo, _stem_memo
+from marsad.text.normalize import _TABLE, normalize
 from marsad.text.segment import segment_word
 
 __all__ = ["tokenize", "lemma_of", "ARABIC_WORD", "TOKEN_RE"]
@@ -28,33 +28,38 @@ ARABIC_WORD = f"[{_AR_LETTER}][{_AR_LETTER}{_AR_MARK}]*"
 TOKEN_RE = re.compile(
     rf"(?P<ar>{ARABIC_WORD})|(?P<num>\d+(?:[.,\u066B\u066C]\d+)*)|(?P<lat>[^\W\d_]+)|(?P<punct>\S)"
 )
-_WORD_RE = re.compile(r"\S+")
 _WHOLE_ARABIC = re.compile(ARABIC_WORD).fullmatch
 _segment = segment_word.__wrapped__  # _analyse memoises the same key: skip the second memo
 _CLITIC_LETTERS = frozenset("وفبلكس")
-_CACHE: dict[str, tuple] = {}
-_CACHE_MAX = 400_000
+_KIND = {"num": "number", "lat": "word", "punct": "punct"}
 
 
 @memo(300_000)
 def _analyse(word: str) -> tuple:
     """Return ((rel_start, rel_end, norm, kind, stem, lemma), ...) for one Arabic run."""
-    out = []
     segs = _segment(word)
-    if len(segs) == 1 and segs[0][3] in _CLITIC_LETTERS and len(segs[0][3]) == 1:
-        return ((0, len(word), segs[0][3], "proclitic", segs[0][3], segs[0][3]),)
+    if len(segs) == 1:
+        norm = segs[0][3]
+        if len(norm) == 1 and norm in _CLITIC_LETTERS:
+            return ((0, len(word), norm, "proclitic", norm, norm),)
+        return ((0, len(word), norm, "word", _stem_memo(norm), _lemma_memo(norm)),)
+    out = []
     for kind, a, b, norm in segs:
         if kind == "word":
-            out.append((a, b, norm, kind, _light_stem(norm), lemma_of_norm(norm)))
+            out.append((a, b, norm, kind, _stem_memo(norm), _lemma_memo(norm)))
         else:
             out.append((a, b, norm, kind, norm, norm))
     return tuple(out)
 
 
+_analyse_memo = _analyse.lookup
+
+
+@memo(400_000)
 def _analyse_chunk(chunk: str) -> tuple:
     """Return ((text, rel_start, rel_end, norm, kind, stem, lemma), ...) for one whitespace word."""
     if _WHOLE_ARABIC(chunk):  # most chunks: one Arabic word, no punctuation
-        analysis = _analyse(chunk)
+        analysis = _analyse_memo(chunk)
         if len(analysis) == 1:
             return ((chunk,) + analysis[0],)
         return tuple((chunk[a:b], a, b, norm, kind, stem, lemma) for a, b, norm, kind, stem, lemma in analysis)
@@ -64,13 +69,15 @@ def _analyse_chunk(chunk: str) -> tuple:
         s = m.group()
         group = m.lastgroup
         if group == "ar":
-            for a, b, norm, kind, stem, lemma in _analyse(s):
+            for a, b, norm, kind, stem, lemma in _analyse_memo(s):
                 out.append((s[a:b], start + a, start + b, norm, kind, stem, lemma))
         else:
-            norm = normalize(s)
-            kind = "number" if group == "num" else "word" if group == "lat" else "punct"
-            out.append((s, start, end, norm, kind, norm, norm))
+            norm = s.translate(_TABLE)  # normalize(s) without the type check
+            out.append((s, start, end, norm, _KIND[group], norm, norm))
     return tuple(out)
+
+
+_chunk_memo = _analyse_chunk.lookup
 
 
 def tokenize(text: str) -> list[Token]:
@@ -113,20 +120,19 @@ def tokenize(text: str) -> list[Token]:
         raise TypeError(f"tokenize expects str, got {type(text).__name__}")
     tokens: list[Token] = []
     append = tokens.append
-    cache = _CACHE
+    analyse = _chunk_memo
+    find = text.find
+    pos = 0
     paused = gc.isenabled()
     if paused:
         gc.disable()  # tokens form no reference cycles; collecting while building them only costs time
     try:
-        for wi, m in enumerate(_WORD_RE.finditer(text)):
-            chunk = m.group()
-            analysis = cache.get(chunk)
-            if analysis is None:
-                if len(cache) >= _CACHE_MAX:
-                    cache.clear()
-                analysis = cache[chunk] = _analyse_chunk(chunk)
-            start = m.start()
-            for t, a, b, norm, kind, stem, lemma in analysis:
+        # str.split() and the offsets found after each other: the same chunks as
+        # re.finditer(r"\S+") (both split at str.isspace()), without match objects
+        for wi, chunk in enumerate(text.split()):
+            start = find(chunk, pos)
+            pos = start + len(chunk)
+            for t, a, b, norm, kind, stem, lemma in analyse(chunk):
                 append(Token(t, start + a, start + b, norm, kind, stem, lemma, wi))
     finally:
         if paused:
@@ -168,7 +174,7 @@ def lemma_of(word: str) -> str:
     m = re.search(ARABIC_WORD, word)
     if m is None:
         return normalize(word.strip())
-    analysis = _analyse(m.group())
+    analysis = _analyse_memo(m.group())
     stems = [seg for seg in analysis if seg[3] == "word"]
     if not stems:
         return analysis[-1][5]

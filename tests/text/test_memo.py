@@ -26,3 +26,17 @@ def test_memo_caches_and_clears_when_full():
 def test_memo_rejects_non_positive_size():
     with pytest.raises(ValueError, match="maxsize must be positive"):
         memo(0)
+
+
+def test_lookup_shares_the_memo():
+    calls = []
+
+    @memo(10)
+    def upper(s):
+        calls.append(s)
+        return s.upper()
+
+    assert upper.lookup("a") == "A" and upper("a") == "A" and upper.lookup("a") == "A"
+    assert calls == ["a"]
+    upper.cache_clear()
+    assert upper.lookup("a") == "A" and calls == ["a", "a"]
