@@ -322,7 +322,8 @@ def _pick_by_position(trig: Trigger, pos: Positions, clause: Clause, exclude: tu
     # nominal trigger
     if before and any(pos.words[k].fold.lstrip("و").startswith(("تعرض", "يتعرض")) for k in range(max(0, trig.first - 2), trig.first)):
         # "القوات الأمريكية تعرضت لهجوم": the one who underwent it is the recipient
-        return _agent_marked(pos, after), before[0][2]
+        victim = before[0][2]
+        return _agent_marked(pos, after) or _light_verb_subject(trig, pos, clause, victim), victim
     actor = recipient = None
     if style != "victim":
         # the entity stage may compose the noun with its agent: "غارات روسيا" (RUS MIL)
@@ -445,9 +446,9 @@ def _light_verb_subject(trig: Trigger, pos: Positions, clause: Clause, recipient
 
     Looks back up to eight words in the clause for a light verb (``light_verbs``
     in ``cues.yaml``): the entity ending right before it, else the first one
-    between it and the noun not behind a preposition. Then looks at the two
-    words after the noun for a light verb with a pronoun ("نفذها"، "تبنته"):
-    the entity right after that verb.
+    between it and the noun not behind a preposition. Then looks at the eight
+    words after the noun for a light verb with a pronoun ("هجوم ... في عمليات
+    نفذها قراصنة"، "تبنته طالبان"): the entity right after that verb.
     """
     cues = load_cues().light_verbs
     words = pos.words
@@ -459,8 +460,8 @@ def _light_verb_subject(trig: Trigger, pos: Positions, clause: Clause, recipient
             if near:
                 return near[-1] if near[-1].end <= words[k].start else near[0]
             break
-    for j in range(trig.last + 1, min(clause.last, trig.last + 2) + 1):
-        if has_cue(words[j].fold, cues):
+    for j in range(trig.last + 1, min(clause.last, trig.last + 8) + 1):
+        if has_cue(words[j].fold, cues) and words[j].fold.endswith(("ه", "ها")):
             return next((e for a, b, e in ok if j < a <= j + 3), None)
     return None
 
