@@ -21,7 +21,7 @@ import re
 from marsad.text.lexicon import NO_ARTICLE, known_words, ta_marbuta_words
 from marsad.text.memo import memo
 from marsad.text.morph import _PLURALS, _inflected_memo, _stem_memo, _verb_memo
-from marsad.text.normalize import DIACRITICS, TATWEEL, normalize_with_offsets
+from marsad.text.normalize import _TABLE, _UNEVEN, DIACRITICS, TATWEEL, normalize_with_offsets
 
 __all__ = ["segment_word", "Segment"]
 
@@ -34,6 +34,7 @@ _PRONOUNS_BY_LAST = {p[-1]: tuple(q for q in _PRONOUNS if q[-1] == p[-1]) for p 
 _HAMZA_ALEF = "أإآ"
 _CAN_START = frozenset("وفبلكسا")
 _MARKS = DIACRITICS + TATWEEL
+_IDENTITY = tuple(range(200))  # offsets of a word the matching form keeps letter for letter
 _DERIVED_MASDAR = re.compile(r"^(?:ا.ت.ا.|است..ا.|ان..ا.|ا..ا.)$")
 #: Prepositions and particles that take a pronoun: عليهم -> على + هم, إنه -> إن + ه.
 _PREP_STEMS = frozenset((
@@ -126,12 +127,17 @@ def segment_word(word: str) -> tuple[Segment, ...]:
     >>> [s[3] for s in segment_word("قواتها")]
     ['قوات', 'ها']
     """
-    norm, offs = normalize_with_offsets(word)
-    n = len(norm)
-    if n == 0:
-        return (("word", 0, len(word), norm),)
-    offs = offs + [len(word)]
-    best = _best_split(norm, word, tuple(offs))
+    if _UNEVEN.search(word) is None and len(word) < len(_IDENTITY):
+        norm = word.translate(_TABLE)  # same length: offsets are the identity
+        n = len(norm)
+        offs = _IDENTITY
+    else:
+        norm, offs = normalize_with_offsets(word)
+        n = len(norm)
+        if n == 0:
+            return (("word", 0, len(word), norm),)
+        offs = tuple(offs + [len(word)])
+    best = _best_split(norm, word, offs)
     if len(best) == 1:  # unsplit: the one segment is the whole word
         return (("word", 0, len(word), best[0][3]),)
     segs: list[Segment] = []
