@@ -11,7 +11,7 @@ from marsad.events.arguments import (
     Positions, casualties, pick_according, pick_participants, pick_place, pick_speaker, pick_time,
 )
 from marsad.events.context import (
-    SPORTS_KEEPS, clause_of, is_background, is_object_of_other, is_question, is_sports, lacks_participant, segment,
+    clause_of, is_background, is_object_of_other, is_question, is_sports, kept_in_sports, lacks_participant, segment,
     status_of,
 )
 from marsad.events.forms import fold
@@ -186,7 +186,7 @@ class EventStage:
             if trig.is_verb and actor is not None:
                 subjects[clause.first] = actor
                 first_subject = first_subject or actor
-            if (sports and entry.type not in SPORTS_KEEPS) or lacks_participant(entry.type, actor, recipient):
+            if (sports and not kept_in_sports(entry)) or lacks_participant(entry.type, actor, recipient):
                 continue
             place = pick_place(trig, pos, clause, [actor, recipient, speaker], trigger_words)
             when = pick_time(trig, pos, clause)
