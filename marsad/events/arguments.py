@@ -51,6 +51,11 @@ LOCATIVES = frozenset({"في", "قرب", "داخل", "بمدينه", "مدينه
 #: Words before a place that make it a topic or a base, not the scene.
 PLACE_SKIP = frozenset({"الاوضاع", "الوضع", "ازمه", "الازمه", "بشان", "حول", "ملف", "مستقبل", "المتمركزه",
                         "المتمركزين", "الموجوده", "المتواجده", "التابعه", "المنتشره", "المرابطه", "سفير", "سفيرها"})
+#: Words up to four words before a place that make it a model or a replica, not the scene
+#: ("تمرينات لتحرير مبنى يحاكي المسجد الأقصى والقدس").
+MODEL_WORDS = frozenset({"يحاكي", "تحاكي", "مجسم", "مجسما", "نموذج", "محاكاه", "يشبه"})
+#: Words before a time expression that make it a deadline, not a date ("بحلول يناير").
+DEADLINES = frozenset({"بحلول", "اقصاه", "موعد", "حتي"})
 #: Singular and dual nouns of people: "مقتل شرطي" counts one, "مقتل جنديين" two.
 SINGULAR_PERSONS = frozenset({"رجل", "شخص", "جندي", "شرطي", "طفل", "مدني", "مواطن", "شاب", "امراه", "ضابط", "عنصر",
                               "مسلح", "صحفي", "ناشط", "طالب", "فلسطيني", "عراقي", "سوري", "مستوطن", "سائق", "حارس"})
@@ -562,6 +567,8 @@ def pick_place(trig: Trigger, pos: Positions, clause: Clause, used: list[Entity]
         for k in range(max(0, a - 2), a):
             if pos.words[k].fold in PLACE_SKIP:
                 return False
+        if any(pos.words[k].fold in MODEL_WORDS for k in range(max(0, a - 4), a)):
+            return False
         for k in range(max(1, a - 4), a):
             w = pos.words[k].fold
             if w in NAMING or w in ("عليها", "عليه") and pos.words[k - 1].fold in ("اطلق", "يطلق", "اطلقت", "تطلق"):
@@ -589,11 +596,19 @@ def _locative(pos: Positions, x) -> bool:
 
 
 def pick_time(trig: Trigger, pos: Positions, clause: Clause) -> TimeExpr | None:
-    """Return the time expression nearest the trigger, in its clause first, else in the sentence."""
-    inside = [(abs(i - trig.first), t) for i, t in pos.times if clause.first <= i <= clause.last]
+    """Return the time expression nearest the trigger, in its clause first, else in the sentence.
+
+    A deadline ("بحلول يناير المقبل"، "في موعد أقصاه") is when something else
+    is due, never the date of the trigger: "الاتفاق على بدء محادثات بحلول
+    يناير" is an agreement made now about talks by January.
+    """
+    times = [(i, t) for i, t in pos.times if not (i > 0 and pos.words[i - 1].fold in DEADLINES)]
+    inside = [(abs(i - trig.first), t) for i, t in times if clause.first <= i <= clause.last]
     if inside:
         return min(inside, key=lambda x: x[0])[1]
-    rest = [(abs(i - trig.first), t) for i, t in pos.times]
+    if any(clause.first <= i <= clause.last for i, _ in pos.times):
+        return None  # the clause's only time is a deadline: no date of its own, none borrowed
+    rest = [(abs(i - trig.first), t) for i, t in times]
     return min(rest, key=lambda x: x[0])[1] if rest else None
 
 

@@ -250,8 +250,9 @@ class Cues:
     needs_participant: dict
 
 
-#: Types still coded in a sports sentence: violence and protest by fans are real events.
-SPORTS_KEEPS = frozenset({"ASSAULT", "PROTEST"})
+#: Lexicon entries still coded in a sports sentence: fans killed, wounded or
+#: arrested, and protests, are real events; "هاجم" (attacked the goal) is not.
+SPORTS_KEEPS = frozenset({"assault.kill", "assault.wound", "coerce.arrest"})
 _CUE_LISTS = ("protest_target", "protest_site", "attack_nouns", "target_place", "place_nouns", "light_verbs",
               "sports_strong", "sports_unique")
 
@@ -336,6 +337,11 @@ def _bare_forms(word: str) -> tuple[str, ...]:
             rest = word[len(pre):]
             out.append(rest if not pre.endswith("ل") or pre.endswith("ال") else "ال" + rest)
     return tuple(out)
+
+
+def kept_in_sports(entry) -> bool:
+    """True when a trigger of lexicon ``entry`` still counts in a sports sentence (see :data:`SPORTS_KEEPS`)."""
+    return entry.id in SPORTS_KEEPS or entry.type == "PROTEST"
 
 
 def lacks_participant(event_type: str, actor, recipient) -> bool:
