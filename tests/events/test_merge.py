@@ -83,3 +83,70 @@ def test_stage_without_language_layer_still_codes():
 
     doc = EventStage(use_model=False)(Doc("اعتقلت الشرطة ثلاثة أشخاص."))
     assert [(e.event_type, e.mode) for e in doc.events] == [("COERCE", "arrest")]
+
+
+# -- one attack told twice: victims first, agent later (issue 4) ------------------
+
+from marsad.doc import Place  # noqa: E402
+from marsad.events.merge import absorb, agentless_restatement  # noqa: E402
+
+DOUMA = Place("دوما", 0, 4, geonameid=170592, country_code="SY", feature="city")
+DOUMA_AGAIN = Place("مدينة دوما", 0, 10, geonameid=170592, country_code="SY", feature="city")
+ALEPPO = Place("حلب", 0, 3, geonameid=170063, country_code="SY", feature="city")
+REGIME = Entity("قوات النظام", 300, 311, "ORG", actor_id="SYR:MIL", country="SYR", sector="MIL", source="composed")
+CIVILIANS = Entity("مدنيين", 10, 16, "NORP", actor_id="CVL", sector="CVL", source="composed")
+
+
+def _attack(start, actor=None, recipient=None, place=None, fatalities=None, rule="assault.shelling", mode="shelling"):
+    span = Span("x", start, start + 1)
+    return Event("", "ASSAULT", span, span, mode=mode, actor=actor, recipient=recipient, location=place,
+                 date="2015-11-21", date_inferred=True, fatalities=fatalities, rule=rule, mentions=[span])
+
+
+def test_victim_only_and_agent_mentions_of_one_attack_are_one_event():
+    victims = _attack(10, recipient=CIVILIANS, place=DOUMA, fatalities={"value": 5, "qualifier": "exact"},
+                      rule="assault.kill", mode=None)
+    agent = _attack(300, actor=REGIME, place=DOUMA_AGAIN)
+    assert agentless_restatement(victims, agent)
+    out = merge_mentions([victims, agent])
+    assert len(out) == 1
+    ev = out[0]
+    assert [m.start for m in ev.mentions] == [10, 300]
+    assert ev.actor is REGIME and ev.recipient is CIVILIANS
+    assert ev.mode == "shelling" and ev.location.geonameid == 170592
+    assert ev.fatalities == {"value": 5, "qualifier": "exact"}  # taken once, not 10
+
+
+def test_restatement_needs_the_same_place_on_both_sides():
+    victims = _attack(10, recipient=CIVILIANS, place=DOUMA, fatalities={"value": 5, "qualifier": "exact"})
+    assert len(merge_mentions([victims, _attack(300, actor=REGIME, place=ALEPPO)])) == 2
+    assert len(merge_mentions([victims, _attack(300, actor=REGIME)])) == 2  # a round-up: no place, no merge
+    no_place = _attack(10, recipient=CIVILIANS, fatalities={"value": 5, "qualifier": "exact"})
+    assert len(merge_mentions([no_place, _attack(300, actor=REGIME, place=DOUMA)])) == 2
+
+
+def test_two_agents_or_two_death_tolls_stay_two_attacks():
+    rebels = Entity("المعارضة", 0, 8, "ORG", actor_id="SYR:REB", country="SYR", sector="REB", source="composed")
+    a = _attack(10, actor=rebels, place=DOUMA)
+    b = _attack(300, actor=REGIME, place=DOUMA)
+    assert len(merge_mentions([a, b])) == 2
+    five = _attack(10, recipient=CIVILIANS, place=DOUMA, fatalities={"value": 5, "qualifier": "exact"})
+    seven = _attack(300, actor=REGIME, place=DOUMA, fatalities={"value": 7, "qualifier": "exact"})
+    assert len(merge_mentions([five, seven])) == 2
+
+
+def test_a_victim_is_never_the_merged_actor():
+    soldiers = Entity("جنديين عراقيين", 0, 14, "NORP", actor_id="IRQ:MIL", country="IRQ", sector="MIL",
+                      source="composed")
+    killed = _attack(20, recipient=soldiers, rule="assault.kill", mode=None)
+    blast = _attack(30, actor=soldiers, rule="assault.explosives", mode="explosives")
+    ev = absorb(killed, blast)
+    assert ev.actor is None and ev.recipient is soldiers and ev.mode == "explosives"
+
+
+def test_better_specified_recipient_wins():
+    people = Entity("شخصا", 40, 44, "NORP", actor_id="CVL", sector="CVL", source="composed")
+    afghans = Entity("مدنيين أفغان", 10, 22, "NORP", actor_id="AFG:CVL", country="AFG", sector="CVL",
+                     source="composed")
+    ev = absorb(_attack(40, recipient=people), _attack(10, recipient=afghans))
+    assert ev.recipient is afghans
