@@ -347,8 +347,8 @@ def _pick_by_position(trig: Trigger, pos: Positions, clause: Clause, exclude: tu
     if actor is None:
         actor = _light_verb_subject(trig, pos, clause, recipient)
     if actor is None:
-        for _, b, e in before:
-            if b >= trig.first - 4 and _agentive(e):
+        for a, b, e in before:
+            if b >= trig.first - 4 and _agentive(e) and not _behind_preposition(pos, a, e):
                 actor = e
                 break
     if recipient is None:
@@ -415,8 +415,11 @@ def _subject(trig, pos, after, before):
     if trig.entry.type == "PROTEST":
         # "مظاهرات ضد وجود القوات"، "مسيرة تحت أنظار الشرطة": what is protested or watching is no protester
         cues = load_cues().protest_target
-        after = [x for x in after if x[2].sector not in ("MIL", "COP") and not any(
-            has_cue(pos.words[k].fold, cues) or pos.words[k].fold in PREPOSITIONS for k in range(trig.last + 1, x[0]))]
+        # soldiers and police are protesters only right next to a protest verb ("تظاهر رجال الشرطة")
+        after = [x for x in after if (x[2].sector not in ("MIL", "COP") or (trig.is_verb and x[0] == trig.last + 1))
+                 and not any(has_cue(pos.words[k].fold, cues) or pos.words[k].fold in PREPOSITIONS
+                             for k in range(trig.last + 1, x[0]))]
+        before = [x for x in before if trig.is_verb or x[2].sector not in ("MIL", "COP")]  # "رشق الجنود بالحجارة"
     if before and before[0][1] >= trig.first - 1:
         return before[0][2]
     if after and after[0][0] <= trig.last + 4:
