@@ -127,7 +127,8 @@ def _dual_forms() -> dict[str, str]:
 
 
 _DUALS = _dual_forms()
-_TRIGGERS = frozenset(NUMBER_WORDS) | frozenset(SCALES) | frozenset(_VAGUE) | frozenset(_DUALS) | frozenset(
+#: Token norms a quantity can start from (besides number tokens).
+QUANTITY_TRIGGERS = frozenset(NUMBER_WORDS) | frozenset(SCALES) | frozenset(_VAGUE) | frozenset(_DUALS) | frozenset(
     f + p for f in _FRACTIONS for p in ("", "ه", "ها", "هم", "هما", "هن")
 )
 
@@ -201,6 +202,14 @@ def _match_seq(tokens: list[Token], i: int, name: str, before: bool) -> int:
     return best
 
 
+def _load_qualifiers() -> None:
+    """Build the qualifier look-up tables now instead of at the first quantity (for ``TextStage.initialize``)."""
+    for name in ("_MIN_BEFORE_W", "_APPROX_BEFORE_W", "_MAX_BEFORE_W"):
+        _seq_index(name, True)
+    for name in ("_MIN_AFTER_W", "_APPROX_AFTER_W"):
+        _seq_index(name, False)
+
+
 @lru_cache(maxsize=None)
 def _seq_index(name: str, by_last: bool) -> dict[str, list[tuple[str, ...]]]:
     """The sequences of list ``name`` keyed by their last (or first) token norm."""
@@ -246,9 +255,13 @@ def find_quantities(text: str, tokens: list[Token] | None = None) -> list[Quanti
         from marsad.text.tokenize import tokenize
 
         tokens = tokenize(text)
+    triggers = QUANTITY_TRIGGERS
+    return _find_quantities(text, tokens, [i for i, t in enumerate(tokens) if t.norm in triggers or t.kind == "number"])
+
+
+def _find_quantities(text: str, tokens: list[Token], candidates: list[int]) -> list[Quantity]:
+    """:func:`find_quantities` given the indices of the number and trigger tokens, in order."""
     out: list[Quantity] = []
-    triggers = _TRIGGERS
-    candidates = [i for i, t in enumerate(tokens) if t.norm in triggers or t.kind == "number"]
     done = 0  # tokens before this index are already part of a quantity
     for i in candidates:
         if i < done:

@@ -141,11 +141,19 @@ def find_times(text: str, published: str | None, tokens: list[Token] | None = No
     """
     if not isinstance(text, str):
         raise TypeError(f"find_times expects str, got {type(text).__name__}")
+    words = ANCHOR_WORDS
+    anchors = None if tokens is None else [(t.start, t.end) for t in tokens if t.kind == "number" or t.norm in words]
+    return _find_times(text, published, anchors)
+
+
+def _find_times(text: str, published: str | None, anchors: list[tuple[int, int]] | None) -> list[TimeExpr]:
+    """:func:`find_times` given the text spans of the anchor tokens (None: search the text for them)."""
     pub = parse_published(published)
     pub_day = pub.date() if pub else None
     norm = normalize(text)
     to_text, to_norm = _index_maps(text)
-    anchors = None if tokens is None else _token_anchors(tokens, to_norm)
+    if anchors is not None and to_norm is not None:
+        anchors = [(to_norm(a), to_norm(b)) for a, b in anchors]
     out: list[TimeExpr] = []
     for m in _matches(norm, anchors):
         kind = _top_group(m)
@@ -183,15 +191,6 @@ def _index_maps(text: str):
 
 def _same(i: int) -> int:
     return i
-
-
-def _token_anchors(tokens: list[Token], to_norm=None) -> list[tuple[int, int]]:
-    """(start, end) in the matching form of the tokens that can anchor a time expression."""
-    words = ANCHOR_WORDS
-    hits = [(t.start, t.end) for t in tokens if t.kind == "number" or t.norm in words]
-    if to_norm is None:
-        return hits  # the matching form has the same offsets as the text
-    return [(to_norm(a), to_norm(b)) for a, b in hits]
 
 
 def _matches(norm: str, anchors: list[tuple[int, int]] | None = None):
@@ -543,6 +542,13 @@ def _ago(q: str | None, n: str | None, unit: str | None, pub: date) -> tuple[str
         total = pub.year * 12 + pub.month - 1 - k
         return f"{total // 12:04d}-{total % 12 + 1:02d}", "month"
     return f"{pub.year - k:04d}", "year"
+
+
+def _load_dateparser() -> None:
+    """Import dateparser and load its Arabic data now, not at the first fallback (for ``TextStage.initialize``)."""
+    import dateparser
+
+    dateparser.parse("3 ابريل 2014", languages=["ar"], settings={"STRICT_PARSING": True})
 
 
 @lru_cache(maxsize=4096)

@@ -16,7 +16,9 @@ from marsad.doc import Token
 from marsad.text.memo import memo
 from marsad.text.morph import _lemma_memo, _stem_memo
 from marsad.text.normalize import _TABLE, normalize
+from marsad.text.numbers import QUANTITY_TRIGGERS
 from marsad.text.segment import segment_word
+from marsad.text.timepatterns import ANCHOR_WORDS
 
 __all__ = ["tokenize", "lemma_of", "ARABIC_WORD", "TOKEN_RE"]
 
@@ -32,6 +34,7 @@ _WHOLE_ARABIC = re.compile(ARABIC_WORD).fullmatch
 _segment = segment_word.__wrapped__  # _analyse memoises the same key: skip the second memo
 _CLITIC_LETTERS = frozenset("وفبلكس")
 _KIND = {"num": "number", "lat": "word", "punct": "punct"}
+_MARKED = QUANTITY_TRIGGERS | ANCHOR_WORDS
 
 
 @memo(300_000)
@@ -56,7 +59,23 @@ _analyse_memo = _analyse.lookup
 
 
 @memo(400_000)
-def _analyse_chunk(chunk: str) -> tuple:
+def _analyse_chunk(chunk: str) -> tuple[tuple, tuple | None]:
+    """Return the chunk's segments and marks.
+
+    Segments are ``(text, rel_start, rel_end, norm, kind, stem, lemma)``;
+    marks, None for most chunks, are ``(k, quantity_candidate, time_anchor)``
+    for the segments a later stage starts from (see :func:`_tokenize`).
+    """
+    segs = _chunk_segments(chunk)
+    marks = tuple(
+        (k, kind == "number" or norm in QUANTITY_TRIGGERS, kind == "number" or norm in ANCHOR_WORDS)
+        for k, (_, _, _, norm, kind, _, _) in enumerate(segs)
+        if kind == "number" or norm in _MARKED
+    )
+    return segs, marks or None
+
+
+def _chunk_segments(chunk: str) -> tuple:
     """Return ((text, rel_start, rel_end, norm, kind, stem, lemma), ...) for one whitespace word."""
     if _WHOLE_ARABIC(chunk):  # most chunks: one Arabic word, no punctuation
         analysis = _analyse_memo(chunk)
@@ -118,8 +137,22 @@ def tokenize(text: str) -> list[Token]:
     """
     if not isinstance(text, str):
         raise TypeError(f"tokenize expects str, got {type(text).__name__}")
+    return _tokenize(text)[0]
+
+
+def _tokenize(text: str) -> tuple[list[Token], list[int], list[tuple[int, int]]]:
+    """Return the tokens of ``text``, the indices of quantity candidates and the spans of time anchors.
+
+    A quantity candidate is a number token or one whose ``norm`` is in
+    :data:`marsad.text.numbers.QUANTITY_TRIGGERS`; a time anchor a number
+    token or one in :data:`marsad.text.timepatterns.ANCHOR_WORDS`. Both are
+    read off the cached chunk analyses, so the stages after tokenisation
+    need not test every token again (:class:`marsad.text.TextStage`).
+    """
     tokens: list[Token] = []
     append = tokens.append
+    candidates: list[int] = []
+    anchors: list[tuple[int, int]] = []
     analyse = _chunk_memo
     find = text.find
     pos = 0
@@ -132,12 +165,20 @@ def tokenize(text: str) -> list[Token]:
         for wi, chunk in enumerate(text.split()):
             start = find(chunk, pos)
             pos = start + len(chunk)
-            for t, a, b, norm, kind, stem, lemma in analyse(chunk):
+            segs, marks = analyse(chunk)
+            if marks is not None:
+                base = len(tokens)
+                for k, quantity, time in marks:
+                    if quantity:
+                        candidates.append(base + k)
+                    if time:
+                        anchors.append((start + segs[k][1], start + segs[k][2]))
+            for t, a, b, norm, kind, stem, lemma in segs:
                 append(Token(t, start + a, start + b, norm, kind, stem, lemma, wi))
     finally:
         if paused:
             gc.enable()
-    return tokens
+    return tokens, candidates, anchors
 
 
 def lemma_of(word: str) -> str:

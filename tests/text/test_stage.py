@@ -65,3 +65,24 @@ def test_saudinewsnet_offsets(shared_data):
         n_times += len(doc.times)
         n_quant += len(doc.quantities)
     assert n_times > 30 and n_quant > 30
+
+
+def test_stage_equals_the_public_functions(shared_data, seed_path):
+    """The stage reads quantity and time starting points off the tokeniser; same result as the public calls."""
+    from marsad.text import find_quantities, find_times, split_sentences, tokenize
+
+    path = sorted((shared_data / "saudinewsnet").glob("*.zip"))[2]
+    with zipfile.ZipFile(path) as zf:
+        pairs = [(a["content"], a["date_extracted"][:10]) for a in json.loads(zf.read(zf.namelist()[0]))[:40]]
+    pairs.append((seed_path.read_text(encoding="utf-8"), "2015-11-21T21:59:00"))
+    stage = TextStage()
+    n_times = n_quant = 0
+    for text, published in pairs:
+        doc = stage(Doc(text, published=published))
+        tokens = tokenize(text)
+        assert doc.tokens == tokens and doc.sentences == split_sentences(text)
+        assert doc.quantities == find_quantities(text, tokens)
+        assert doc.times == find_times(text, published, tokens)
+        n_times += len(doc.times)
+        n_quant += len(doc.quantities)
+    assert n_times > 20 and n_quant > 20
