@@ -38,7 +38,7 @@ import numpy as np
 
 from marsad.errors import DataFileError
 from marsad.events.context import Clause, clause_of, is_background, is_object_of_other, status_of
-from marsad.events.forms import lookup_keys
+from marsad.events.forms import fold, lookup_keys
 from marsad.events.match import Trigger, Word
 
 MODEL_FILE = "data/sentence_model.json"
@@ -191,6 +191,147 @@ def sentence_features(event_type: str, words: list[Word], triggers: list[Trigger
     return f
 
 
+def _cues(*words: str) -> frozenset:
+    return frozenset(fold(w) for w in words)
+
+
+#: Cue word lists of :func:`context_features`, written by the Marsad team from
+#: Arabic newswire usage; stored folded (:func:`marsad.events.forms.fold`).
+#: Counted amounts: number words that stand for a count of people.
+NUMBER_CUES = _cues(
+    "واحد", "اثنين", "اثنان", "اثنا", "اثني", "ثلاثة", "أربعة", "خمسة", "ستة", "سبعة", "ثمانية", "تسعة", "عشرة",
+    "ثلاث", "أربع", "خمس", "ست", "سبع", "ثماني", "تسع", "عشر", "عشرات", "مئات", "آلاف", "ألف", "مئة", "مائة",
+    "عشرين", "ثلاثين", "أربعين", "خمسين", "ستين", "سبعين", "ثمانين", "تسعين", "عشرون", "ثلاثون", "أربعون",
+    "خمسون", "بضعة", "عدد")
+#: Words that count victims (killed, wounded, dead, martyrs).
+CASUALTY_CUES = _cues(
+    "قتل", "مقتل", "قتلى", "قتيل", "قتيلا", "قتيلان", "قتلوا", "جرح", "جرحى", "جريح", "جريحا", "جرحوا", "أصيب",
+    "أصيبوا", "إصابة", "إصابات", "مصابين", "مصابا", "مصرع", "حتفه", "حتفهم", "لقي", "لقوا", "ضحايا", "ضحية",
+    "استشهد", "استشهاد", "شهيد", "شهداء")
+#: Person nouns that follow a count ("قتل 20 شخصا").
+PERSON_CUES = _cues(
+    "أشخاص", "شخصا", "شخص", "مدنيين", "مدنيا", "جنود", "جنديا", "جندي", "عناصر", "شرطيين", "شرطيا", "أطفال",
+    "نساء", "رجال", "متظاهرين", "مسلحين", "مسلحا")
+#: Day and time-of-day words that date a happening.
+TIME_CUES = _cues(
+    "الأحد", "الاثنين", "الثلاثاء", "الأربعاء", "الخميس", "الجمعة", "السبت", "أمس", "اليوم", "يوم", "صباح",
+    "صباحا", "مساء", "ليلة", "الليلة", "ليلا", "الليل", "فجر", "فجرا", "ظهر", "ظهرا")
+#: Words that place a happening in the recent past ("الأسبوع الماضي").
+PAST_CUES = _cues("الماضي", "الماضية", "سابق", "سابقا", "أمس")
+#: Words that locate a happening (directions, settlement and street nouns, distances).
+PLACE_CUES = _cues(
+    "شمال", "جنوب", "شرق", "غرب", "شمالي", "جنوبي", "شرقي", "غربي", "وسط", "قرب", "بالقرب", "مدينة", "محافظة",
+    "بلدة", "قرية", "حي", "منطقة", "ضاحية", "كلم", "كيلومترا", "ولاية", "إقليم", "مخيم", "شارع", "ساحة")
+#: Heads that make a nominal trigger a topic rather than a report ("ضحايا الهجوم"،
+#: "منذ الهجوم"، "إدانة التفجير"، "التحقيق في الاغتيال"، "بتهمة الاعتداء").
+MENTION_CUES = _cues(
+    "ضحايا", "ذكرى", "منذ", "إدانة", "استنكار", "مسؤولية", "ملابسات", "تحقيق", "التحقيق", "محاكمة", "ضد",
+    "مكافحة", "لمكافحة", "وقف", "تصاعد", "موجة", "أعمال", "أعقاب", "خلفية", "بشأن", "حول", "عن", "تهمة",
+    "بتهمة", "متهم", "المتهمين", "قضية", "استمرار", "تجدد", "خطر", "احتمال", "منع", "لمنع", "تجنب", "وراء",
+    "سلسلة", "تنفيذ", "ارتكاب", "بعد", "عقب")
+#: Words that make a nominal trigger the cause of a reported outcome ("قتل ... جراء القصف").
+CAUSAL_CUES = _cues("جراء", "إثر", "بسبب", "خلال", "أثناء", "نتيجة")
+#: Prepositions recorded before a nominal trigger.
+PREPOSITIONS = _cues("في", "على", "من", "ضد", "عن", "منذ", "إلى", "الى", "بعد", "عقب", "قبل")
+#: What may stand before a clause's main verb: connectives, particles, punctuation.
+OPENERS = _cues("و", "ف", "كما", "وقد", "قد", "فقد", "لقد", "ثم", "،", ",", "«", '"', "(", ":", "-", "*")
+#: Clitic + article beginnings of a definite noun ("الهجوم"، "والهجوم"، "بالهجوم"، "للهجوم").
+_DEFINITE = ("ال", "وال", "فال", "بال", "كال", "لل", "ولل", "وبال")
+
+
+def _has(words: list[Word], lo: int, hi: int, cues: frozenset) -> bool:
+    """True when a word in ``words[lo:hi]`` (or its article-stripped stem) is in ``cues``."""
+    return any(words[k].fold in cues or _stem(words[k].fold) in cues
+               for k in range(max(lo, 0), min(hi, len(words))))
+
+
+def context_features(event_type: str, words: list[Word], triggers: list[Trigger], flags: list[frozenset],
+                     clauses: list[Clause]) -> dict[str, float]:
+    """Return features of each trigger of ``event_type`` in its clause, grouped so that rare words share weight.
+
+    Parameters
+    ----------
+    event_type : str
+    words, triggers, flags, clauses
+        From :mod:`marsad.events.match` and :mod:`marsad.events.context`.
+
+    Returns
+    -------
+    dict of str to float
+        All values 1.0. ``q:clean`` (and ``q:clean:<v|n>:<clause kind>``) when
+        a trigger is one the rule coder would keep as reported (not negated,
+        planned, hypothetical, an object or background); for verb triggers
+        ``q:v:initial`` (the clause's main verb: only connectives before it),
+        ``q:v:imperf`` (prefix ``ي``) or ``q:v:perf`` (no imperfect prefix;
+        ``ت``/``ن`` begin both tenses and give neither) and
+        ``q:v:count`` (a count or person noun right after: "قتل 20 شخصا");
+        for nominal triggers ``q:n:def``/``q:n:indef``, ``q:n:bi`` (the
+        ``ب`` proclitic: "بتفجير"), ``q:n:after:<preposition>``,
+        ``q:n:mention`` (a topic head within two words before: "ضحايا
+        الهجوم"، "منذ الهجوم"), ``q:n:causal`` ("جراء القصف") and
+        ``q:n:genitive`` (a definite trigger right after a word of three or
+        more letters that is not a preposition, most often a governing noun); in the
+        trigger's clause ``q:cl:count``, ``q:cl:cas``, ``q:cl:count_cas``,
+        ``q:cl:time``, ``q:cl:past``, ``q:cl:place``; in the sentence
+        ``q:any:<marker>`` for the negation, conditional, future, opinion,
+        denial, according and background markers of the lexicon.
+    """
+    f: dict[str, float] = {}
+    for t in triggers:
+        if t.entry.type != event_type:
+            continue
+        c = clause_of(clauses, t.first)
+        if (status_of(t, words, flags, c) == "reported" and not is_object_of_other(t, triggers, words, flags, c)
+                and not is_background(t, words, flags, c)):
+            f["q:clean"] = 1.0
+            f[f"q:clean:{'v' if t.is_verb else 'n'}:{c.kind}"] = 1.0
+        head = words[t.first].fold
+        if t.proclitic and head.startswith(t.proclitic):
+            head = head[len(t.proclitic):]
+        f.update(_verb_features(t, words, c, head) if t.is_verb else _noun_features(t, words))
+        lo, hi = c.first, c.last + 1
+        count = any(words[k].fold.isdigit() or _stem(words[k].fold) in NUMBER_CUES for k in range(lo, hi))
+        cas = _has(words, lo, hi, CASUALTY_CUES)
+        for name, on in (("count", count), ("cas", cas), ("count_cas", count and cas),
+                         ("time", _has(words, lo, hi, TIME_CUES)), ("past", _has(words, lo, hi, PAST_CUES)),
+                         ("place", _has(words, lo, hi, PLACE_CUES))):
+            if on:
+                f["q:cl:" + name] = 1.0
+    for name in ("negation", "conditional", "future", "opinion", "denial", "according", "background"):
+        if any(name in fl for fl in flags):
+            f["q:any:" + name] = 1.0
+    return f
+
+
+def _verb_features(t: Trigger, words: list[Word], c: Clause, head: str) -> dict[str, float]:
+    # ي marks the imperfect; ت and ن also begin perfect stems ("تظاهر"، "نفذ"), so they say nothing
+    f = {"q:v:imperf": 1.0} if head[:1] == "ي" else {} if head[:1] in ("ت", "ن") else {"q:v:perf": 1.0}
+    if all(words[k].fold in OPENERS for k in range(c.first, t.first)):
+        f["q:v:initial"] = 1.0
+    nxt = words[t.last + 1].fold if t.last + 1 < len(words) else ""
+    if nxt.isdigit() or _stem(nxt) in NUMBER_CUES or nxt in PERSON_CUES:
+        f["q:v:count"] = 1.0
+    return f
+
+
+def _noun_features(t: Trigger, words: list[Word]) -> dict[str, float]:
+    definite = words[t.first].fold.startswith(_DEFINITE)
+    f = {"q:n:def" if definite else "q:n:indef": 1.0}
+    if t.proclitic.endswith("ب"):
+        f["q:n:bi"] = 1.0
+    prev = words[t.first - 1].fold if t.first > 0 else ""
+    if prev in PREPOSITIONS:
+        f["q:n:after:" + prev] = 1.0
+    if _has(words, t.first - 2, t.first, MENTION_CUES):
+        f["q:n:mention"] = 1.0
+    if _has(words, t.first - 2, t.first, CAUSAL_CUES):
+        f["q:n:causal"] = 1.0
+    if definite and words[t.first].fold.startswith("ال") and len(prev) > 2 and prev not in PREPOSITIONS \
+            and not prev.isdigit():
+        f["q:n:genitive"] = 1.0  # "ضحايا الهجوم": a noun governs the trigger
+    return f
+
+
 @dataclass(slots=True)
 class SentenceModel:
     """Per-type logistic regression over :func:`sentence_features`.
@@ -207,6 +348,9 @@ class SentenceModel:
         Word vectors for the ``e:``/``x:`` features; None = no vector features.
     context : dict of str to bool
         Event type -> whether the trigger context vector (``x:``) is used.
+    trigger_context : dict of str to bool
+        Event type -> whether the trigger-in-context features
+        (:func:`context_features`, ``q:``) are used; absent = not used.
     """
 
     weights: dict[str, dict[str, float]] = field(default_factory=dict)
@@ -215,6 +359,7 @@ class SentenceModel:
     meta: dict = field(default_factory=dict)
     vectors: WordVectors | None = None
     context: dict[str, bool] = field(default_factory=dict)
+    trigger_context: dict[str, bool] = field(default_factory=dict)
 
     def threshold(self, event_type: str) -> float:
         """Probability a sentence needs to keep a reported event of ``event_type`` (0 if untrained)."""
@@ -228,6 +373,9 @@ class SentenceModel:
         z = self.intercepts[event_type]
         for name, value in sentence_features(event_type, words, triggers, flags, clauses).items():
             z += w.get(name, 0.0) * value
+        if self.trigger_context.get(event_type, False):
+            for name, value in context_features(event_type, words, triggers, flags, clauses).items():
+                z += w.get(name, 0.0) * value
         if self.vectors is not None:
             ctx = self.context.get(event_type, False)
             for name, value in vector_features(event_type, words, triggers, self.vectors, ctx).items():
@@ -237,7 +385,7 @@ class SentenceModel:
     def to_json(self) -> str:
         """Serialise to the shipped JSON form."""
         data = {"weights": self.weights, "intercepts": self.intercepts, "thresholds": self.thresholds,
-                "meta": self.meta, "context": self.context}
+                "meta": self.meta, "context": self.context, "trigger_context": self.trigger_context}
         if self.vectors is not None:
             data["vectors"] = VECTORS_FILE
         return json.dumps(data, ensure_ascii=False, sort_keys=True)
@@ -282,6 +430,7 @@ def load_model(path: str | None = None) -> SentenceModel | None:
             data.get("meta", {}),
             None,
             {t: bool(v) for t, v in data.get("context", {}).items()},
+            {t: bool(v) for t, v in data.get("trigger_context", {}).items()},
         )
     except (ValueError, KeyError, TypeError, AttributeError) as exc:
         raise DataFileError(f"[E411] {name}: invalid sentence model: {exc}") from exc

@@ -40,8 +40,8 @@ from marsad.events.lexicon import Lexicon, load_lexicon
 from marsad.events.match import find_triggers, marker_flags, split_words
 from marsad.errors import DataFileError
 from marsad.events.model import (
-    MODEL_TYPES, VECTORS_FILE, SentenceModel, WordVectors, load_word_vectors, sentence_features, vector_features,
-    vector_key,
+    MODEL_TYPES, VECTORS_FILE, SentenceModel, WordVectors, context_features, load_word_vectors, sentence_features,
+    vector_features, vector_key,
 )
 
 #: Inverse regularisation per type, picked by 5-fold CV on the dev half.
@@ -49,8 +49,13 @@ C = {"ASSAULT": 0.1, "PROTEST": 0.03}
 SEED = 13
 #: Sample weight of a team-written sentence relative to a GSR sentence.
 TEAM_WEIGHT = 4.0
-#: Feature views the inner CV chooses from: sentence vector only, or with the trigger context vector.
-MODES = ("sentence", "context")
+#: Feature views the inner CV chooses from. ``sentence``: rule evidence and
+#: words (plus the sentence vector when vectors are given); ``trigger``: also
+#: the trigger-in-context features (:func:`marsad.events.model.context_features`);
+#: ``context``: also the trigger context vector; ``trigger+context``: both.
+MODES = ("sentence", "trigger", "context", "trigger+context")
+#: The views when no word vectors are used.
+PLAIN_MODES = ("sentence", "trigger")
 #: Word vector size and vocabulary (most frequent word keys of the corpus, min. 10 sentences).
 VECTOR_DIMS = 64
 VECTOR_WORDS = 8000
@@ -73,8 +78,9 @@ class Example:
 def prepare(text: str, event_type: str, lex: Lexicon, vectors: WordVectors | None = None) -> tuple[dict, bool]:
     """Return (features, has a trigger of the type) for a sentence text.
 
-    With ``vectors``, the ``e:`` and ``x:`` vector features are included
-    (:func:`_view` drops ``x:`` for the ``"sentence"`` mode).
+    The trigger-in-context ``q:`` features are always included and, with
+    ``vectors``, the ``e:`` and ``x:`` vector features; :func:`_view`
+    keeps those a mode uses.
     """
     words = split_words(text, 0, len(text))
     triggers = find_triggers(words, lex)
@@ -82,16 +88,23 @@ def prepare(text: str, event_type: str, lex: Lexicon, vectors: WordVectors | Non
     clauses = segment(words, flags)
     candidate = any(t.entry.type == event_type for t in triggers) and not is_question(words)
     feats = sentence_features(event_type, words, triggers, flags, clauses)
+    feats.update(context_features(event_type, words, triggers, flags, clauses))
     if vectors is not None:
         feats.update(vector_features(event_type, words, triggers, vectors, context=True))
     return feats, candidate
 
 
+def uses(mode: str) -> tuple[bool, bool]:
+    """(trigger-in-context ``q:`` features, trigger context vector ``x:``) of a mode of :data:`MODES`."""
+    parts = mode.split("+")
+    return "trigger" in parts, "context" in parts
+
+
 def _view(features: dict, mode: str) -> dict:
-    """The features a mode uses: all, or without the trigger context vector."""
-    if mode == "context":
-        return features
-    return {k: v for k, v in features.items() if not k.startswith("x:")}
+    """The features a mode uses (see :data:`MODES`)."""
+    trig, ctx = uses(mode)
+    drop = tuple(p for p, on in (("q:", trig), ("x:", ctx)) if not on)
+    return {k: v for k, v in features.items() if not k.startswith(drop)} if drop else features
 
 
 def examples(directory: str, event_type: str, lex: Lexicon, vectors: WordVectors | None = None) -> list[Example]:
@@ -157,7 +170,7 @@ def team_examples(event_type: str, lex: Lexicon, vectors: WordVectors | None = N
     return out
 
 
-def _inner_choice(exs: list[Example], c: float, extra: list[Example] = (), modes=MODES) -> tuple[str, float]:
+def _inner_choice(exs: list[Example], c: float, extra: list[Example] = (), modes=PLAIN_MODES) -> tuple[str, float]:
     """(mode, threshold) maximising F1 (yes vs no) over inner 3-fold out-of-fold probabilities of ``exs``."""
     from sklearn.model_selection import StratifiedKFold
 
@@ -177,7 +190,7 @@ def _inner_choice(exs: list[Example], c: float, extra: list[Example] = (), modes
     return best[0], best[1]
 
 
-def cross_validate(exs: list[Example], c: float, folds: int = 5, extra: list[Example] = (), modes=MODES) -> dict:
+def cross_validate(exs: list[Example], c: float, folds: int = 5, extra: list[Example] = (), modes=PLAIN_MODES) -> dict:
     """Return outer-CV precision/recall/F1 of rules+model (non-candidates count as 'no'; ambiguous left out).
 
     Mode and threshold are chosen by :func:`_inner_choice` inside each
@@ -313,10 +326,10 @@ def train(directory: str, lex: Lexicon | None = None, use_team_data: bool = True
     """
     lex = lex or load_lexicon()
     model = SentenceModel(meta={"data": "arabic-event-gsr-dev" + (" + data/train_sentences.yaml" if use_team_data else ""),
-                                "C": C, "features": "rule evidence + folded words"
+                                "C": C, "features": "rule evidence + folded words (+ trigger-in-context features where chosen)"
                                 + (" + LSA sentence/trigger-context vectors" if vectors is not None else "")},
                           vectors=vectors)
-    modes = MODES if vectors is not None else ("sentence",)
+    modes = MODES if vectors is not None else PLAIN_MODES
     report = {}
     for etype in MODEL_TYPES:
         exs = examples(directory, etype, lex, vectors)
@@ -334,8 +347,10 @@ def train(directory: str, lex: Lexicon | None = None, use_team_data: bool = True
         model.weights[etype] = {n: round(float(w), 3) for n, w in zip(names, clf.coef_[0]) if abs(w) >= 0.01}
         model.intercepts[etype] = round(float(clf.intercept_[0]), 4)
         model.thresholds[etype] = thr
+        trig, ctx = uses(mode)
+        model.trigger_context[etype] = trig
         if vectors is not None:
-            model.context[etype] = mode == "context"
+            model.context[etype] = ctx
     model.meta["cv"] = {t: r["cv"] for t, r in report.items()}
     return model, report
 
