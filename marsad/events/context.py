@@ -290,7 +290,19 @@ def load_cues() -> Cues:
 
 
 def has_cue(word: str, cues: frozenset) -> bool:
-    """True when folded ``word`` or a proclitic-stripped form of it is in ``cues``."""
+    """True when folded ``word`` or a form of it without clitics is in ``cues``.
+
+    Parameters
+    ----------
+    word : str
+        A folded word (:func:`marsad.events.forms.fold`).
+    cues : frozenset of str
+        A list of :class:`Cues`.
+
+    Returns
+    -------
+    bool
+    """
     return word in cues or any(k in cues for k, _ in lookup_keys(word))
 
 
@@ -303,6 +315,15 @@ def is_sports(words: list[Word]) -> bool:
     stripped; two-word cues ("حارس المرمى") are matched too. Source of the
     lists: ``marsad/events/data/cues.yaml``; in a sports sentence "لقاء" is a
     match, "هاجم" an attack on goal and "انتقاد" a pundit's comment.
+
+    Parameters
+    ----------
+    words : list of Word
+        The sentence's words.
+
+    Returns
+    -------
+    bool
     """
     cues = load_cues()
     found = set()
@@ -354,6 +375,16 @@ def lacks_participant(event_type: str, actor, recipient) -> bool:
     nobody doing it cannot be checked or exported. Violence, protest,
     coercion and the rest keep their victim-only and agentless reports
     ("اغتيل قاض"، "مقتل 5 مدنيين").
+
+    Parameters
+    ----------
+    event_type : str
+        A PLOVER type.
+    actor, recipient : Entity or None
+
+    Returns
+    -------
+    bool
     """
     need = load_cues().needs_participant.get(event_type)
     if need is None:
