@@ -200,20 +200,24 @@ def _word_features(tok: str, lex: NerLexicon, rich: bool = False) -> tuple:
     f = [f"w={n}", f"st={st}", f"p2={st[:2]}", f"p3={st[:3]}", f"s2={st[-2:]}", f"s3={st[-3:]}",
          f"sh={_shape(tok)}", f"len={min(len(st), 8)}", f"c0={n[:1]}", f"p4={st[:4]}", f"s4={st[-4:]}"]
     if len(st) > 3:
-        f.extend({f"g={st[k:k + 3]}" for k in range(1, len(st) - 3)})
+        f.extend(sorted({f"g={st[k:k + 3]}" for k in range(1, len(st) - 3)}))  # sorted: a fixed order
     if n.startswith(("ال", "وال", "بال", "لل", "فال", "كال")):
         f.append("al")
-    if any(r in lex.per for r in reads):
+    if not lex.per.isdisjoint(reads):
         f.append("lex=per")
-    if any(r in lex.org for r in reads):
+    if not lex.org.isdisjoint(reads):
         f.append("lex=org")
-    if any(r in lex.loc for r in reads):
+    if not lex.loc.isdisjoint(reads):
         f.append("lex=loc")
-    if any(r in lex.gpe for r in reads):
+    if not lex.gpe.isdisjoint(reads):
         f.append("lex=gpe")
-    if any(r in lex.first for r in reads):
+    if not lex.first.isdisjoint(reads):
         f.append("lex=first")
-    cl = next((lex.clusters[r] for r in reads if r in lex.clusters), None)
+    cl = None
+    for r in reads:
+        cl = lex.clusters.get(r)
+        if cl is not None:
+            break
     if cl is not None:
         f.append(f"cf={cl[0]}")
         f.extend(f"cc{n}={c}" for n, c in enumerate(cl[1:]))
@@ -225,9 +229,9 @@ def _word_features(tok: str, lex: NerLexicon, rich: bool = False) -> tuple:
         f.append("trig=org")
     if rich:
         f.extend((f"p1={st[:1]}", f"s1={st[-1:]}", f"cl={n[:len(n) - len(st)] if n.endswith(st) else '?'}"))
-        if st in ORG_CUES or n in ORG_CUES or any(r in ORG_CUES for r in reads):
+        if st in ORG_CUES or n in ORG_CUES or not ORG_CUES.isdisjoint(reads):
             f.append("trig=orgcue")
-        if st in MISC_CUES or n in MISC_CUES or any(r in MISC_CUES for r in reads):
+        if st in MISC_CUES or n in MISC_CUES or not MISC_CUES.isdisjoint(reads):
             f.append("trig=misc")
     return tuple(f)
 
@@ -286,7 +290,7 @@ def token_features(tokens: list[str], lexicon: NerLexicon | None = None,
     for tok in tokens:
         f = list(_cached_word_features(tok, lex, rich))
         if doc:
-            f.extend(doc.get(f[1][3:], ()))
+            f.extend(sorted(doc.get(f[1][3:], ())))
         base.append(f)
     if lex.phrases:
         _phrase_features(tokens, base, lex.phrases)

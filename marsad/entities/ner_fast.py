@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import struct
 from dataclasses import dataclass
+from itertools import repeat
 from pathlib import Path
 
 import numpy as np
@@ -29,7 +30,7 @@ from marsad.entities.ner import (
     ORG_TRIGGERS,
     PER_TRIGGERS,
     NerLexicon,
-    _cached_word_features,
+    _word_features,
 )
 from marsad.entities.words import WORD_RE, clitic_readings, key
 from marsad.errors import DataFileError
@@ -133,21 +134,25 @@ def viterbi(scores: list[np.ndarray], trans: np.ndarray) -> list[np.ndarray]:
         return []
     lens = np.array([len(s) for s in scores])
     b, n, n_labels = len(scores), int(lens.max()), trans.shape[0]
-    alpha = np.zeros((b, n, n_labels))
+    alpha = np.zeros((n, b, n_labels))  # time first: each step reads and writes one block
     for k, s in enumerate(scores):
-        alpha[k, :len(s)] = s
-    back = np.zeros((b, n, n_labels), dtype=np.intp)
-    rows = np.arange(b)
+        alpha[:len(s), k] = s
+    back = np.zeros((n, b, n_labels), dtype=np.intp)
+    to_from = np.ascontiguousarray(trans.T)  # [to, from]
+    cand = np.empty((b, n_labels, n_labels))
+    flat = cand.reshape(-1)
+    base = np.arange(b * n_labels).reshape(b, n_labels) * n_labels
     for t in range(1, n):
-        cand = alpha[:, t - 1, :, None] + trans  # (b, from, to)
-        back[:, t] = cand.argmax(axis=1)
-        alpha[:, t] += cand.max(axis=1)  # the value at that argmax, exactly
-    labels = np.zeros((b, n), dtype=np.intp)
-    labels[rows, lens - 1] = alpha[rows, lens - 1].argmax(axis=1)
+        np.add(alpha[t - 1, :, None, :], to_from, out=cand)  # (b, to, from)
+        cand.argmax(axis=2, out=back[t])
+        alpha[t] += flat.take(base + back[t])  # the best value itself (cheaper than max())
+    rows = np.arange(b)
+    labels = np.zeros((n, b), dtype=np.intp)
+    labels[lens - 1, rows] = alpha[lens - 1, rows].argmax(axis=1)
     for t in range(n - 2, -1, -1):
         active = t < lens - 1
-        labels[active, t] = back[rows[active], t + 1, labels[active, t + 1]]
-    return [labels[k, :m] for k, m in enumerate(lens)]
+        labels[t, active] = back[t + 1, rows[active], labels[t + 1, active]]
+    return [labels[:m, k] for k, m in enumerate(lens)]
 
 
 class _Table:
@@ -170,10 +175,8 @@ class _Table:
             grown[:len(r), :r.shape[1]] = r
             self.ids = r = grown
         if width:
-            block = np.full((len(rows), width), self.fill, dtype=np.intp)
-            for k, row in enumerate(rows):
-                block[k, :len(row)] = row
-            r[:width, start:end] = block.T
+            fill = [self.fill] * width
+            r[:width, start:end] = np.array([row + fill[len(row):] for row in rows], dtype=np.intp).T
 
 
 class FastTagger:
@@ -218,7 +221,18 @@ class FastTagger:
             head, sep, rest = name.partition(":")
             if sep and head in names:
                 self._lent[names[head]][rest] = i
-        self._lendable = frozenset(x for d in self._lent.values() for x in d)
+        # feature -> [(slot, id)]: slot 2k holds what is lent at offsets[k] before the
+        # neighbour's phrase feature, 2k + 1 what comes after it (cf/cl at +-1)
+        self._lend: dict[str, list] = {}
+        for k, o in enumerate(self.offsets):
+            for x, i in self._lent[o].items():
+                after = o in (-1, 1) and x.startswith(("cf", "cl"))
+                self._lend.setdefault(x, []).append((2 * k + after, i))
+        # feature -> (its own id or None, what it lends): one look-up per feature of a new
+        # word. Only the key, the stem and f[6:] are lent, and no "<offset>:p2=..." is known.
+        self._known = {x: (i, ()) for x, i in attrs.items()}
+        for x, slots in self._lend.items():
+            self._known[x] = (attrs.get(x), tuple(slots))
         # "bi=a|b" -> bigrams["bi"][a][b]; a key may itself be "|", so every split is
         # kept: each one rebuilds the same attribute string.
         self._bigrams: dict[str, dict[str, dict[str, int]]] = {"bi": {}, "bn": {}}
@@ -252,24 +266,18 @@ class FastTagger:
         starting with this word (dicts or None). Its weights reach the
         tables at the next :meth:`_flush`.
         """
-        lex, attrs = self.lexicon, self.model.attributes
-        f = _cached_word_features(tok, lex, self.rich)
+        lex = self.lexicon
+        f = _word_features(tok, lex, self.rich)
         n, st = f[0][2:], f[1][3:]
         t = self._n_types
         self._n_types += 1
-        own = [self._b] + [attrs[x] for x in f if x in attrs]
-        lendable = self._lendable
-        tail = [x for x in f[6:] if x in lendable]
-        lent = []
-        for off in self.offsets:
-            d = self._lent[off]
-            before = [d[x] for x in f[:2] if x in d]
-            after = []
-            for x in tail:
-                i = d.get(x)
-                if i is not None:
-                    (after if off in (-1, 1) and x.startswith(("cf", "cl")) else before).append(i)
-            lent.append((before, after))
+        own = [self._b]
+        lent = [[] for _ in range(2 * len(self.offsets))]
+        for v in filter(None, map(self._known.get, f)):  # in feature order
+            if v[0] is not None:
+                own.append(v[0])
+            for slot, i in v[1]:
+                lent[slot].append(i)
         self._pending.append((own, lent))
         cand = len(st) >= 3 and WORD_RE.fullmatch(tok) is not None
         if st in PER_TRIGGERS or n in PER_TRIGGERS:
@@ -280,7 +288,7 @@ class FastTagger:
             trig = "d=org"
         else:
             trig = None
-        first = any(r in lex.first for r, _ in clitic_readings(n))
+        first = "lex=first" in f  # the same test as document_features'
         raw = key(tok)
         starts = [lex.phrases[r] for r, _ in clitic_readings(raw) if r in lex.phrases] if raw else []
         entry = (t, n, st, (cand, n.startswith(_AL_DOC), trig, first), starts, raw,
@@ -297,14 +305,13 @@ class FastTagger:
             grown[:len(self._own)] = self._own
             self._own = grown
         width = max(len(own) for own, _ in pend)
-        ids = np.full((len(pend), width), self.model.zero, dtype=np.intp)
-        for k, (own, _) in enumerate(pend):
-            ids[k, :len(own)] = own
+        fill = [self.model.zero] * width
+        ids = np.array([own + fill[len(own):] for own, _ in pend], dtype=np.intp)
         # added one after the other in item order, as CRFsuite adds (zeros change nothing)
         self._own[start:end] = self.model.state[ids].cumsum(axis=1)[:, -1]
-        for j, off in enumerate(self.offsets):
-            self._before[off].put(start, [lent[j][0] for _, lent in pend])
-            self._after[off].put(start, [lent[j][1] for _, lent in pend])
+        for k, off in enumerate(self.offsets):
+            self._before[off].put(start, [lent[2 * k] for _, lent in pend])
+            self._after[off].put(start, [lent[2 * k + 1] for _, lent in pend])
 
     @staticmethod
     def document(entries: list[list[tuple]]) -> dict[str, set]:
@@ -406,7 +413,7 @@ class FastTagger:
         attrs = self.model.attributes
         doc_rows, doc_index = [[zero] * _DOC_WIDTH], {}
         for st, v in self.document(entries).items():
-            row = [attrs[x] for x in v if x in attrs]
+            row = [attrs[x] for x in sorted(v) if x in attrs]  # token_features' order
             if row:
                 doc_index[st] = len(doc_rows)
                 doc_rows.append(row + [zero] * (_DOC_WIDTH - len(row)))
