@@ -33,25 +33,25 @@ TOKEN_RE = re.compile(
 _WHOLE_ARABIC = re.compile(ARABIC_WORD).fullmatch
 _segment = segment_word.__wrapped__  # _analyse memoises the same key: skip the second memo
 _CLITIC_LETTERS = frozenset("وفبلكس")
-_KIND = {"num": "number", "lat": "word", "punct": "punct"}
+_TOKEN_PARTS = TOKEN_RE.findall
 _MARKED = QUANTITY_TRIGGERS | ANCHOR_WORDS
 
 
 @memo(300_000)
 def _analyse(word: str) -> tuple:
-    """Return ((rel_start, rel_end, norm, kind, stem, lemma), ...) for one Arabic run."""
+    """Return ((text, rel_start, rel_end, norm, kind, stem, lemma), ...) for one Arabic run."""
     segs = _segment(word)
     if len(segs) == 1:
         norm = segs[0][3]
         if len(norm) == 1 and norm in _CLITIC_LETTERS:
-            return ((0, len(word), norm, "proclitic", norm, norm),)
-        return ((0, len(word), norm, "word", _stem_memo(norm), _lemma_memo(norm)),)
+            return ((word, 0, len(word), norm, "proclitic", norm, norm),)
+        return ((word, 0, len(word), norm, "word", _stem_memo(norm), _lemma_memo(norm)),)
     out = []
     for kind, a, b, norm in segs:
         if kind == "word":
-            out.append((a, b, norm, kind, _stem_memo(norm), _lemma_memo(norm)))
+            out.append((word[a:b], a, b, norm, kind, _stem_memo(norm), _lemma_memo(norm)))
         else:
-            out.append((a, b, norm, kind, norm, norm))
+            out.append((word[a:b], a, b, norm, kind, norm, norm))
     return tuple(out)
 
 
@@ -67,32 +67,32 @@ def _analyse_chunk(chunk: str) -> tuple[tuple, tuple | None]:
     for the segments a later stage starts from (see :func:`_tokenize`).
     """
     segs = _chunk_segments(chunk)
-    marks = tuple(
-        (k, kind == "number" or norm in QUANTITY_TRIGGERS, kind == "number" or norm in ANCHOR_WORDS)
-        for k, (_, _, _, norm, kind, _, _) in enumerate(segs)
-        if kind == "number" or norm in _MARKED
-    )
-    return segs, marks or None
+    marks = None
+    for k, seg in enumerate(segs):
+        norm = seg[3]
+        if norm in _MARKED or seg[4] == "number":
+            number = seg[4] == "number"
+            mark = (k, number or norm in QUANTITY_TRIGGERS, number or norm in ANCHOR_WORDS)
+            marks = (mark,) if marks is None else marks + (mark,)
+    return segs, marks
 
 
 def _chunk_segments(chunk: str) -> tuple:
     """Return ((text, rel_start, rel_end, norm, kind, stem, lemma), ...) for one whitespace word."""
     if _WHOLE_ARABIC(chunk):  # most chunks: one Arabic word, no punctuation
-        analysis = _analyse_memo(chunk)
-        if len(analysis) == 1:
-            return ((chunk,) + analysis[0],)
-        return tuple((chunk[a:b], a, b, norm, kind, stem, lemma) for a, b, norm, kind, stem, lemma in analysis)
+        return _analyse_memo(chunk)  # segments of the word are segments of the chunk
     out = []
-    for m in TOKEN_RE.finditer(chunk):
-        start, end = m.span()
-        s = m.group()
-        group = m.lastgroup
-        if group == "ar":
-            for a, b, norm, kind, stem, lemma in _analyse_memo(s):
-                out.append((s[a:b], start + a, start + b, norm, kind, stem, lemma))
+    pos = 0  # the matches tile the chunk: it holds no white space, and punct is any other character
+    for ar, num, lat, punct in _TOKEN_PARTS(chunk):
+        if ar:
+            for t, a, b, norm, kind, stem, lemma in _analyse_memo(ar):
+                out.append((t, pos + a, pos + b, norm, kind, stem, lemma))
+            pos += len(ar)
         else:
+            s = num or lat or punct
             norm = s.translate(_TABLE)  # normalize(s) without the type check
-            out.append((s, start, end, norm, _KIND[group], norm, norm))
+            out.append((s, pos, pos + len(s), norm, "number" if num else "word" if lat else "punct", norm, norm))
+            pos += len(s)
     return tuple(out)
 
 
@@ -216,7 +216,7 @@ def lemma_of(word: str) -> str:
     if m is None:
         return normalize(word.strip())
     analysis = _analyse_memo(m.group())
-    stems = [seg for seg in analysis if seg[3] == "word"]
+    stems = [seg for seg in analysis if seg[4] == "word"]
     if not stems:
-        return analysis[-1][5]
-    return max(stems, key=lambda seg: seg[1] - seg[0])[5]
+        return analysis[-1][6]
+    return max(stems, key=lambda seg: seg[2] - seg[1])[6]
