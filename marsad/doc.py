@@ -158,6 +158,11 @@ class Entity:
         Wikidata QID (``"Q7747"``).
     source : str
         What found it: ``"dictionary"``, ``"composed"``, ``"ner"``, ``"coref"``.
+    rule : str or None
+        Which rule filled in a code the text does not state (``"country:sentence"``
+        for a description given its sentence's country, ``"alias:agree"`` for an
+        alias whose candidates share their codes); None when the text states it.
+        Evidence only, like ``source``: not part of the output contract.
     """
 
     text: str
@@ -170,10 +175,11 @@ class Entity:
     sector: str | None = None
     wikidata: str | None = None
     source: str = "dictionary"
+    rule: str | None = None
 
     def as_dict(self) -> dict[str, Any]:
         """Return the contract's entity object."""
-        return {f.name: getattr(self, f.name) for f in fields(self) if f.name != "source"}
+        return {f.name: getattr(self, f.name) for f in fields(self) if f.name not in ("source", "rule")}
 
 
 @dataclass(slots=True)
