@@ -156,33 +156,36 @@ def _best_split(norm: str, word: str, offs: tuple[int, ...]) -> list[tuple[str, 
     if norm[0] not in _CAN_START and not norm.endswith(_PRONOUNS):
         return whole  # no clitic can be read off this word
     known = known_words()
-    surface_ha = word.rstrip(_MARKS).endswith("ه")
-    if not (norm.startswith("ال") and norm not in NO_ARTICLE and len(norm) > 3):
+    bare_last = word[-1]  # the last letter as written, marks after it skipped
+    if bare_last in _MARKS:
+        bare_last = word.rstrip(_MARKS)[-1]
+    if not (norm.startswith("ال") and norm not in NO_ARTICLE and n > 3):
         hamza_after_clitic = norm[0] in "وفبلك" and word[offs[1]] in _HAMZA_ALEF and norm[1:] in known
         if not hamza_after_clitic and (
-            (norm in known and not (surface_ha and norm in ta_marbuta_words()))
+            (norm in known and not (bare_last == "ه" and norm in ta_marbuta_words()))
             or (norm[-1] == "ا" and norm[:-1] in known)  # accusative tanween: كبيرًا, بحثا
             or _whole_verb(norm)
         ):
             return whole
-    ta_final = word.rstrip(_MARKS).endswith("ة")
+    ta_final = bare_last == "ة"
     whole_score = 0.0 if (
-        norm.startswith("ال") and len(norm) >= 4 and norm not in NO_ARTICLE and word[0] == "ا"
+        norm.startswith("ال") and n >= 4 and norm not in NO_ARTICLE and word[0] == "ا"
     ) else 1.0
     best, best_key = whole, (whole_score, 0, 0)
-    endings = _suffix_options(norm, ta_final)
-    for pre in _prefix_options(norm, word, offs):
-        i = pre[-1][2] if pre else 0
-        has_article = bool(pre) and pre[-1][3] == "ال"
-        last = pre[-1][3] if pre else ""
-        before_article = pre[-2][3] if has_article and len(pre) >= 2 else ""
+    endings = [(n, "")]
+    if not ta_final:  # a final ة is never a pronoun
+        for p in _PRONOUNS_BY_LAST.get(norm[-1], ()):
+            if norm.endswith(p):
+                endings.append((n - len(p), p))
+    for pre, i, has_article, last, before_article in _prefix_options(norm, word, offs):
+        first = word[offs[i]] if i < n else ""
         for end, enc in endings:
-            if end - i < 2 and enc:
+            if enc:
+                if end - i < 2:
+                    continue
+            elif not pre:
                 continue
             stem = norm[i:end]
-            if not pre and not enc:
-                continue
-            first = word[offs[i]] if i < n else ""
             if enc and not pre and len(stem) < 3 and stem not in _PREP_STEMS:
                 continue
             if enc:
@@ -216,38 +219,42 @@ def _whole_verb(norm: str) -> bool:
     return not (norm[0] == "س" and len(norm) > 3 and norm[1] in "يتنا" and _inflected_memo(norm[1:]) is not None)
 
 
-def _prefix_options(norm: str, word: str, offs: tuple[int, ...]):
-    """Yield proclitic sequences as lists of (kind, start, end, norm)."""
+def _prefix_options(norm: str, word: str, offs: tuple[int, ...]) -> list[tuple]:
+    """Return the proclitic readings of a word, in the order they are scored.
+
+    Each is ``(pre, i, has_article, last, before_article)``: ``pre`` the
+    proclitics as (kind, start, end, norm), ``i`` where the stem starts,
+    whether the last proclitic is the article, the norm of the last
+    proclitic (``""`` for none) and of the one before the article.
+    """
     n = len(norm)
-    conj_opts: list[list] = [[]]
-    if norm[0] in "وف" and n >= 3:
-        conj_opts.append([("proclitic", 0, 1, norm[0])])
+    out: list[tuple] = []
+    c0 = norm[0]
+    conj_opts: tuple = ((),)
+    if c0 in "وف" and n >= 3:
+        conj_opts = ((), (("proclitic", 0, 1, c0),))
     for conj in conj_opts:
         i = len(conj)
-        preps: list[list] = [[]]
         c = norm[i] if i < n else ""
+        prep = None
         if c in "بك" and n - i >= 3:
-            preps.append([("proclitic", i, i + 1, c)])
+            prep = ("proclitic", i, i + 1, c)
         elif c == "ل" and n - i >= 3:
-            preps.append([("proclitic", i, i + 1, c)])
+            prep = ("proclitic", i, i + 1, c)
         elif c == "س" and n - i >= 5 and (norm[i + 1] in "يتن" or word[offs[i + 1]] == "أ"):
-            preps.append([("proclitic", i, i + 1, c)])
-        for prep in preps:
-            j = i + len(prep)
-            yield conj + prep
-            if prep and prep[0][3] == "ل" and norm.startswith("ل", j) and n - j >= 3:
-                yield conj + prep + [("proclitic", j, j + 1, "ال")]
-            elif norm.startswith("ال", j) and n - j >= 4 and word[offs[j]] == "ا" and not (prep and prep[0][3] == "س"):
-                if norm[j:] not in NO_ARTICLE:
-                    yield conj + prep + [("proclitic", j, j + 2, "ال")]
-
-
-def _suffix_options(norm: str, ta_final: bool = False) -> list[tuple[int, str]]:
-    """Return (stem_end, enclitic_norm or '') pairs; a pronoun needs a stem of 2+ letters before it."""
-    n = len(norm)
-    if ta_final:
-        return [(n, "")]  # a final ة is never a pronoun
-    return [(n, "")] + [(n - len(p), p) for p in _PRONOUNS_BY_LAST.get(norm[-1:], ()) if norm.endswith(p)]
+            prep = ("proclitic", i, i + 1, c)
+        for with_prep in ((False, True) if prep else (False,)):
+            pre = conj + (prep,) if with_prep else conj
+            j = i + 1 if with_prep else i
+            out.append((pre, j, False, pre[-1][3] if pre else "", ""))
+            if with_prep and c == "ل" and norm.startswith("ل", j) and n - j >= 3:
+                out.append((pre + (("proclitic", j, j + 1, "ال"),), j + 1, True, "ال", pre[-1][3]))
+            elif (
+                norm.startswith("ال", j) and n - j >= 4 and word[offs[j]] == "ا" and not (with_prep and c == "س")
+                and norm[j:] not in NO_ARTICLE
+            ):
+                out.append((pre + (("proclitic", j, j + 2, "ال"),), j + 2, True, "ال", pre[-1][3] if pre else ""))
+    return out
 
 
 def _enclitic_score(stem: str, pronoun: str = "", before: str = "") -> float:
