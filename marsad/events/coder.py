@@ -16,7 +16,7 @@ from marsad.events.context import (
 )
 from marsad.events.forms import fold
 from marsad.events.lexicon import Lexicon, load_lexicon
-from marsad.events.match import find_triggers, marker_flags, split_words
+from marsad.events.match import MEMO_MAX, find_triggers, marker_flags, may_have_trigger, split_words
 from marsad.events.merge import absorb, compatible, merge_mentions
 from marsad.events.model import SentenceModel, load_model
 from marsad.events.ontology import cameo_root
@@ -126,11 +126,13 @@ class EventStage:
         """Return the events of ``doc`` without modifying it."""
         sentences = doc.sentences or [Span(m.group(), m.start(), m.end()) for m in _FALLBACK_SENT.finditer(doc.text)
                                       if m.group().strip()]
-        lemmas = _lemmas_by_start(doc)
+        lemmas = _lemmas_by_start(doc, self.lexicon_)
+        lemma_starts = sorted(lemmas)
         published = _parse_date(doc.published)
         drafts: list[Event] = []
         for sent in sentences:
-            drafts.extend(self.code_sentence(doc, sent, lemmas, published))
+            if may_have_trigger(doc.text, sent.start, sent.end, self.lexicon_, lemma_starts):
+                drafts.extend(self.code_sentence(doc, sent, lemmas, published))
         headline_end = sentences[0].end if len(sentences) > 1 else -1
         events = merge_mentions(drafts, headline_end=headline_end)
         for i, ev in enumerate(events):
@@ -246,18 +248,65 @@ def _merge_in_sentence(drafts: list[_Draft]) -> list[Event]:
     return [k.event for k in kept]
 
 
-def _lemmas_by_start(doc: Doc) -> dict[int, tuple[str, ...]]:
-    """Map each whitespace word's start offset to the folded lemmas of its tokens."""
+def _lemmas_by_start(doc: Doc, lex: Lexicon | None = None) -> dict[int, tuple[str, ...]]:
+    """Map each whitespace word's start offset to the folded lemmas of its tokens.
+
+    Parameters
+    ----------
+    doc : Doc
+        With ``tokens`` from the language layer.
+    lex : Lexicon, optional
+        When given, only words with a lemma among ``lex.lemmas`` (the
+        lexicon's verbs) are kept: :func:`~marsad.events.match.find_triggers`
+        reads a word's lemmas only to look them up there, so its triggers
+        are the same, and the tokens of all other words are never visited
+        one by one (each surface lemma's answer is remembered in
+        ``lex.memo``).
+
+    Returns
+    -------
+    dict of int to tuple of str
+        Folded lemmas in token order, for tokens of kind ``"word"``.
+    """
+    tokens = doc.tokens
+    wanted = None
+    if lex is not None:
+        raw = [t.lemma for t in tokens]
+        wanted = _verb_lemma_words(tokens, raw, lex)
+        if not wanted:
+            return {}
     out: dict[int, list[str]] = {}
     first: dict[int, int] = {}
     last, s = None, 0
-    for t in doc.tokens:
+    for t in tokens if wanted is None else [t for t in tokens if t.word_index in wanted]:
         if t.word_index != last:  # tokens of one word come together: look its start up once
             last = t.word_index
             s = first.setdefault(last, t.start)
         if t.lemma and t.kind == "word":
             out.setdefault(s, []).append(fold(t.lemma))
     return {k: tuple(v) for k, v in out.items()}
+
+
+def _verb_lemma_words(tokens: list, raw: list[str], lex: Lexicon) -> set[int]:
+    """Return the ``word_index`` of the words with a word token whose folded lemma is in ``lex.lemmas``.
+
+    ``raw`` holds each token's ``lemma``. Whether a surface lemma folds to a
+    lexicon verb is remembered in ``lex.memo`` (emptied at
+    :data:`~marsad.events.match.MEMO_MAX` forms).
+    """
+    seen = lex.memo.get("lemma_seen")
+    if seen is None or len(seen) >= MEMO_MAX:
+        seen = lex.memo["lemma_seen"] = set()
+        lex.memo["lemma_verbs"] = set()
+    verbs = lex.memo["lemma_verbs"]
+    distinct = set(raw)
+    new = distinct - seen
+    if new:
+        verbs.update(r for r in new if r and fold(r) in lex.lemmas)
+        seen |= new
+    if verbs.isdisjoint(distinct):
+        return set()
+    return {t.word_index for t, r in zip(tokens, raw) if r in verbs and t.kind == "word"}
 
 
 __all__ = ["EventStage"]

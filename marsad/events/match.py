@@ -10,6 +10,7 @@ first so that "وقف إطلاق النار" is one ceasefire, not a shooting.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass, field
 
 from marsad.events.forms import fold, lookup_keys
@@ -115,6 +116,47 @@ def _may_trigger(word: str, lex: Lexicon) -> bool:
     return any(k in lex.phrases or k in lex.words for k, _ in lookup_keys(word))
 
 
+def may_have_trigger(text: str, start: int, end: int, lex: Lexicon, lemma_starts: list[int]) -> bool:
+    """Return False only when :func:`find_triggers` finds nothing in ``text[start:end]``.
+
+    A quick look at a sentence before it is split into :class:`Word`
+    objects: a trigger needs a word whose folded form may open one (the
+    answer of :func:`_may_trigger`, remembered per surface form, so a
+    sentence costs one regular-expression scan and two set operations) or a
+    word whose lemma is a lexicon verb (an offset in ``lemma_starts``).
+    On SaudiNewsNet about two sentences in three have neither.
+
+    Parameters
+    ----------
+    text : str
+        The document text.
+    start, end : int
+        The sentence's offsets.
+    lex : Lexicon
+    lemma_starts : list of int
+        Ascending start offsets of the words whose lemmas include a
+        lexicon verb (``lex.lemmas``).
+
+    Returns
+    -------
+    bool
+    """
+    k = bisect_left(lemma_starts, start)
+    if k < len(lemma_starts) and lemma_starts[k] < end:
+        return True
+    forms = set(WORD_RE.findall(text, start, end))
+    known = lex.memo.get("surface_seen")
+    if known is None or len(known) >= MEMO_MAX:
+        known = lex.memo["surface_seen"] = set()
+        lex.memo["surface_may"] = set()
+    hot = lex.memo["surface_may"]
+    new = forms - known
+    if new:
+        hot.update(f for f in new if _may_trigger(fold(f), lex))
+        known |= new
+    return not hot.isdisjoint(forms)
+
+
 def find_triggers(words: list[Word], lex: Lexicon) -> list[Trigger]:
     """Return the lexicon triggers among ``words``, left to right.
 
@@ -142,7 +184,7 @@ def find_triggers(words: list[Word], lex: Lexicon) -> list[Trigger]:
             if len(may) >= MEMO_MAX:
                 may.clear()
             hit = may[w.fold] = _may_trigger(w.fold, lex)
-        if not hit and not any(lemma in lemma_table for lemma in w.lemmas):
+        if not hit and (not w.lemmas or lemma_table.keys().isdisjoint(w.lemmas)):
             i += 1  # no phrase, word or lemma entry can start here
             continue
         keys = lookup_keys(w.fold)
