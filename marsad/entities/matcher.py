@@ -8,6 +8,7 @@ span then starts after them.
 
 from __future__ import annotations
 
+from itertools import compress
 from typing import NamedTuple
 
 from marsad.entities.ner import TOKEN_RE
@@ -196,17 +197,28 @@ def name_starts(toks: list[Tok], first_keys, memo: dict) -> list[int]:
     -------
     list of int
         Ascending; only these tokens can give :func:`longest_at` a match.
+
+    Notes
+    -----
+    A token's reading keys are those of :func:`clitic_readings` of its
+    ``norm`` (or the norm itself when there are none, see :func:`tokenize`)
+    and punctuation has the norm ``""``, so the answer is worked out per
+    new norm and the tokens are then picked in one pass at C speed.
     """
-    out = []
-    for i, t in enumerate(toks):
-        may = memo.get(t.norm)
-        if may is None:
-            if len(memo) >= _WORDS_MAX:
-                memo.clear()
-            may = memo[t.norm] = t.is_word and any(k in first_keys for k, _, _ in t.readings)
-        if may:
-            out.append(i)
-    return out
+    norms = [t.norm for t in toks]
+    new = set(norms).difference(memo)
+    if new:
+        if len(memo) + len(new) > _WORDS_MAX:
+            memo.clear()
+            new = set(norms)
+        for n in new:
+            memo[n] = bool(n) and any(k in first_keys for k in _reading_keys(n))
+    return list(compress(range(len(norms)), map(memo.__getitem__, norms)))
+
+
+def _reading_keys(norm: str) -> tuple[str, ...]:
+    """Return the keys of a word token's readings from its ``norm`` (see :func:`tokenize`)."""
+    return tuple(k for k, _ in clitic_readings(norm)) or (norm,)
 
 
 def longest_at(text: str, toks: list[Tok], i: int, lookup, first_keys=None) -> list[tuple[Match, object]]:
@@ -292,8 +304,13 @@ class NameIndex:
             for n, by_tail in group:
                 if i + n > n_toks:
                     continue
-                named = by_tail.get(tuple([toks[k].norm for k in range(i + 1, i + n)]))
-                if named and joined(text, toks, i, i + n):
+                if n == 1:  # one word: no tail to read, nothing to join
+                    named = by_tail.get(())
+                elif n == 2:
+                    named = by_tail.get((toks[i + 1].norm,))
+                else:
+                    named = by_tail.get(tuple([toks[k].norm for k in range(i + 1, i + n)]))
+                if named and (n == 1 or joined(text, toks, i, i + n)):
                     end = toks[i + n - 1].end
                     found.extend((Match(i, i + n, start, end, keys, stripped), payload) for keys, payload in named)
         if len(found) > 1:

@@ -96,14 +96,30 @@ class PlaceFinder:
         self._lookup = lambda k: ((keys, keys) for keys in first.get(k, ()))
         self._may_name: dict[str, bool] = {}
         self._index = NameIndex(self._lookup, first)
+        self._cands: dict[tuple, tuple] = {}
 
-    def candidates(self, text: str, toks: list[Tok], blocked: set[int]) -> list[tuple[Match, list]]:
+    def _candidates_of(self, keys: tuple) -> tuple[PlaceRecord, ...]:
+        """Return :meth:`Gazetteer.candidates` of ``keys``, remembered (up to 100,000 names, then emptied)."""
+        found = self._cands.get(keys)
+        if found is None:
+            if len(self._cands) >= 100_000:
+                self._cands.clear()
+            found = self._cands[keys] = tuple(self.gazetteer.candidates(keys))
+        return found
+
+    def candidates(self, text: str, toks: list[Tok], blocked: set[int]) -> list[tuple[Match, tuple]]:
         """Return non-overlapping name hits, longest first at each token.
 
         Parameters
         ----------
         blocked : set of int
             Token indices covered by a person or organisation name.
+
+        Returns
+        -------
+        list of (Match, tuple of PlaceRecord)
+            Each hit with the places of that name (shared between calls:
+            not to be changed).
         """
         out, i = [], 0
         first = self.gazetteer.first_
@@ -111,10 +127,10 @@ class PlaceFinder:
             if k < i:
                 continue
             found = self._index.longest_at(text, toks, k)
-            found = [(m, keys) for m, keys in found if not any(t in blocked for t in range(m.i, m.j))]
+            found = [(m, keys) for m, keys in found if blocked.isdisjoint(range(m.i, m.j))]
             if found:
                 m, keys = found[0]
-                out.append((m, self.gazetteer.candidates(keys)))
+                out.append((m, self._candidates_of(keys)))
                 i = m.j
         return out
 

@@ -39,6 +39,44 @@ def _strip_start(tok: Tok, known) -> int:
     return tok.start
 
 
+class _Taken:
+    """Character spans already given to an entity or place, for overlap tests.
+
+    Marks the covered characters in a byte array, so a test is one
+    ``bytearray.find`` instead of a pass over every span taken so far. While
+    an empty span is taken, or for an empty query (never seen in practice),
+    the pairwise test ``s < end and start < e`` is used, as before.
+
+    Parameters
+    ----------
+    size : int
+        Length of ``Doc.text``.
+    spans : iterable of (int, int)
+        Spans taken to begin with.
+    """
+
+    def __init__(self, size: int, spans):
+        self._marks = bytearray(size)
+        self._spans: list[tuple[int, int]] = []
+        self._empty = False
+        for start, end in spans:
+            self.add(start, end)
+
+    def add(self, start: int, end: int) -> None:
+        """Take ``[start, end)``."""
+        self._spans.append((start, end))
+        if start < end:
+            self._marks[start:end] = b"\x01" * (end - start)
+        else:
+            self._empty = True
+
+    def overlaps(self, start: int, end: int) -> bool:
+        """True when ``[start, end)`` overlaps a taken span (``s < end and start < e`` for one of them)."""
+        if start < end and not self._empty:
+            return self._marks.find(1, start, end) != -1
+        return any(s < end and start < e for s, e in self._spans)
+
+
 class EntityStage:
     """Find people, organisations, groups and places; code them.
 
@@ -213,6 +251,7 @@ class EntityStage:
         same id with source ``coref``.
         """
         out = list(entities)
+        taken = _Taken(len(text), taken)
         surnames: dict[str, str] = {}
         for i, j, typ in sorted(bio_spans(tags) if spans is None else spans):
             if not all(t.is_word for t in toks[i:j]):
@@ -220,7 +259,7 @@ class EntityStage:
             if all(t.norm in HONORIFICS for t in toks[i:j]):
                 continue
             start, end = _strip_start(toks[i], self._known), toks[j - 1].end
-            if any(s < end and start < e for s, e in taken):
+            if taken.overlaps(start, end):
                 continue
             if typ == "PER" and j - i == 1 and len(toks[i].norm) < 3:
                 continue
@@ -234,5 +273,5 @@ class EntityStage:
                     if j - i > 1:
                         surnames.setdefault(name.split()[-1], e.actor_id)
             out.append(e)
-            taken.append((start, end))
+            taken.add(start, end)
         return out
