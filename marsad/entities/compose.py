@@ -12,8 +12,16 @@ Rules (ours, written for Arabic news usage):
   number or a victim noun (``مقتل 3 عراقيين``، ``اعتقال إسرائيلي``);
 * a description noun takes the country of a following adjective or genitive
   country (``الطيران الروسي``، ``الجيشان الروسي والفرنسي``، ``حكومة العراق``),
-  else, when the noun says so, of the sentence's places or the article's
-  main country (``القوات الحكومية`` near Ghouta -> SYR);
+  else, when the noun names a national institution (army, police, forces,
+  government...), the country of its context as event coders do ("the
+  police" in a story set in Iraq are IRQ COP): the sentence's places, else
+  the article's dominant country, else the one nationality the sentence
+  names (``Entity.rule`` says which); never when a word such as ``أجنبية``
+  or ``الدولية`` follows (``قوات أجنبية``);
+* an alias several people share (``بوش``) with none of them named in full:
+  the one whose dated role holds on the article's date; else, when every
+  candidate has the same country and sector, those codes without an
+  identity (no QID); else nothing;
 * a title with a country (``الرئيس الإيراني``) directly before a person's
   name is absorbed by the name; alone it names the office holder on the
   article's date when that person is named elsewhere in the article
@@ -57,6 +65,13 @@ ROLE_LABELS = {
 #: Words between a member noun and its group ("ناشطاً في كتائب الأقصى"، "عنصر من حماس").
 MEMBER_SECTORS = frozenset({"REB", "INS", "MIL", "COP", "PTY", "OPP", "SEP", "UAF", "CRM", "GOV", "SPY"})
 MEMBERSHIP = frozenset(key(w) for w in ("في من داخل".split()))
+#: Sectors of state institutions, which may take a nationality the sentence names.
+STATE_SECTORS = frozenset({"GOV", "MIL", "COP", "JUD", "SPY"})
+#: Words after a national-institution noun that make it foreign or
+#: international ("قوات أجنبية"، "القوات الدولية"): no context country then.
+NOT_NATIONAL = frozenset(key(w) for w in (
+    "أجنبية الأجنبية أجنبي الأجنبي أجانب الأجانب دولية الدولية دولي الدولي متعددة "
+    "الحليفة حليفة الغربية غربية التحالف الصديقة").split())
 
 
 @dataclass
@@ -73,6 +88,9 @@ class DocContext:
         Per sentence: ISO alpha-3 countries of its places and country names.
     doc_countries : Counter
         The same over the whole article.
+    sentence_nationalities : list of Counter
+        Per sentence: ISO alpha-3 countries of its nationality adjectives and
+        nouns (``باكستانيا``، ``الروس``); filled by :meth:`Composer.compose`.
     """
 
     date: str | None = None
@@ -80,19 +98,58 @@ class DocContext:
     sentence_countries: list = field(default_factory=list)
     doc_countries: Counter = field(default_factory=Counter)
 
+    sentence_nationalities: list = field(default_factory=list)
+
     def country_near(self, sent: int) -> str | None:
         """Return the country a description in sentence ``sent`` most likely belongs to.
 
-        The sentence's most-named place country when it is one of the
-        article's three most-named place countries (a meeting venue such as
-        Vienna does not count), else the article's most-named one, else None.
+        See :meth:`country_evidence`; this returns only the country.
         """
-        top = [c for c, _ in self.doc_countries.most_common(3)]
+        return self.country_evidence(sent)[0]
+
+    def country_evidence(self, sent: int, state: bool = True) -> tuple[str | None, str | None]:
+        """Return the context country of sentence ``sent`` and the rule that gave it.
+
+        In order: the sentence's most-named place country when it is one of
+        the article's three most-named place countries (a meeting venue such
+        as Vienna does not count), rule ``"country:sentence"``; else the
+        article's most-named place country when no other is named as often,
+        ``"country:article"``; else the single country whose nationality the
+        sentence names (``42 جنديا باكستانيا ... للجيش``),
+        ``"country:nationality"``, for state institutions only (a
+        nationality next to rebels is more often their enemy's); else
+        ``(None, None)``.
+
+        Parameters
+        ----------
+        sent : int
+            Sentence index.
+        state : bool, default True
+            Whether the description is a state institution (sector GOV,
+            MIL, COP, JUD...).
+
+        Returns
+        -------
+        tuple of (str or None, str or None)
+            ISO alpha-3 country and rule id.
+
+        Notes
+        -----
+        The practice of event coders (CAMEO, PETRARCH's agent dictionaries,
+        ACLED's actor naming): an unqualified national institution belongs to
+        the country the story is set in.
+        """
+        ranked = self.doc_countries.most_common(3)
+        top = [c for c, _ in ranked]
         if 0 <= sent < len(self.sentence_countries):
             for c, _ in self.sentence_countries[sent].most_common():
                 if c in top:
-                    return c
-        return top[0] if top else None
+                    return c, "country:sentence"
+        if ranked and (len(ranked) == 1 or ranked[0][1] > ranked[1][1]):
+            return ranked[0][0], "country:article"
+        if state and 0 <= sent < len(self.sentence_nationalities) and len(self.sentence_nationalities[sent]) == 1:
+            return next(iter(self.sentence_nationalities[sent])), "country:nationality"
+        return None, None
 
 
 COUNT_WORDS = frozenset(key(w) for w in (
@@ -161,7 +218,14 @@ class Composer:
             return True
         if p.kind == ORG and m.i > 0 and toks[m.i - 1].norm in GROUP_WORDS:
             return True
+        if p.kind == PERSON and len(self.candidates(m.keys)) > 1:
+            return True  # which person is decided by compose (_shared_alias)
         return False
+
+    def candidates(self, keys: tuple) -> list[str]:
+        """Return the ids of the people who share the alias ``keys`` (``بوش``: two or three Bushes)."""
+        return [q.ref for q in self.dictionary.patterns_.get(keys[0], ())
+                if q.keys == keys and q.kind == PERSON]
 
     # -- main ---------------------------------------------------------------
     def compose(self, text: str, toks: list[Tok], hits: list[tuple[Match, Pattern]],
@@ -181,12 +245,17 @@ class Composer:
         ctx : DocContext
         """
         out: list[Entity] = []
+        self._count_nationalities(hits, sent_of, ctx)
         k = 0
         n = len(hits)
         while k < n:
             m, p = hits[k]
             nxt = k + 1
-            if p.kind == PERSON or p.kind == ORG:
+            if p.kind == PERSON and p.ambiguous and p.ref not in ctx.named_actors:
+                e = self._shared_alias(text, m, ctx)
+                if e is not None:
+                    out.append(e)
+            elif p.kind == PERSON or p.kind == ORG:
                 out.append(self._actor_entity(text, m, p.ref, ctx))
                 # apposition: "يوري أوشاكوف مستشار الكرملين" - the title after a name is absorbed
                 if p.kind == PERSON and nxt < n and hits[nxt][1].kind == TITLE and hits[nxt][0].i == m.j:
@@ -210,6 +279,47 @@ class Composer:
                     out.append(e)
             k = nxt
         return out
+
+    def _count_nationalities(self, hits, sent_of: list[int], ctx: DocContext) -> None:
+        """Fill ``ctx.sentence_nationalities`` from the nationality adjectives and nouns of each sentence."""
+        n_sents = max(sent_of, default=-1) + 1
+        ctx.sentence_nationalities = [Counter() for _ in range(n_sents)]
+        for m, p in hits:
+            if p.kind in (ADJECTIVE, PEOPLE) and m.i < len(sent_of):
+                country = self._country_of_body(p.ref)
+                if country:
+                    ctx.sentence_nationalities[sent_of[m.i]][country] += 1
+
+    def _shared_alias(self, text: str, m: Match, ctx: DocContext) -> Entity | None:
+        """Code an alias several people share (``بوش``) when none of them is named in full.
+
+        The candidate whose dated role holds on the article's date when
+        there is exactly one (rule ``"alias:date"``); else, when all
+        candidates (those holding a role then, if any) resolve to the same
+        country and sector, an unidentified person with those codes and no
+        QID (``"alias:agree"``); else None.
+        """
+        cands = self.candidates(m.keys)
+        if len(cands) < 2:
+            return None  # a single-candidate ambiguous alias is a common word: it needs its full name
+        day = (ctx.date or "")[:10]
+        if day:
+            dated = [c for c in cands if any(r.holds_on(day) for r in self.dictionary.actors_[c].roles)]
+            if len(dated) == 1:
+                e = self._actor_entity(text, m, dated[0], ctx)
+                e.rule = "alias:date"
+                return e
+            cands = dated or cands
+        codes = {self.dictionary.resolve(c, ctx.date) for c in cands}
+        if len(codes) != 1:
+            return None
+        country, sector = codes.pop()
+        if country is None and sector is None:
+            return None
+        labels = " or ".join(self.dictionary.actors_[c].label_en for c in cands)
+        actor_id = (f"{country}:{sector}" if country else sector) if sector else country
+        return Entity(text[m.start:m.end], m.start, m.end, "PER", actor_id, f"unresolved: {labels}",
+                      country, sector, None, "dictionary", "alias:agree")
 
     def _country_entity(self, text, toks, m, p, ctx) -> Entity | None:
         iso3 = p.ref
@@ -282,7 +392,7 @@ class Composer:
         if mode == "required" and not bodies:
             return None, nxt
         sector = row["sector"]
-        country = None
+        country = rule = None
         body_label = None
         if bodies:
             body = self.dictionary.actors_[bodies[0]]
@@ -290,9 +400,9 @@ class Composer:
             body_label = body.label_en
             if body.kind == "org" and body.sector == "IGO":
                 sector = "IGO"
-        elif mode == "context":
-            country = ctx.country_near(sent_of[m.i])
-        elif mode not in ("adjective", "none", "required"):
+        elif mode == "context" and not self._foreign_after(toks, hits[nxt - 1][0].j):
+            country, rule = ctx.country_evidence(sent_of[m.i], sector in STATE_SECTORS)
+        elif mode not in ("adjective", "none", "required", "context"):
             country = mode
         if country and not body_label:
             body_label = self.dictionary.actors_[country].label_en
@@ -301,7 +411,12 @@ class Composer:
             label = row["label"] + " (" + ", ".join(self.dictionary.actors_[b].label_en for b in bodies) + ")"
         actor_id = (f"{country}:{sector}" if country else sector) if sector else None
         return Entity(text[m.start:end], m.start, end, row["type"], actor_id, label, country, sector,
-                      None, "composed"), nxt
+                      None, "composed", rule if country else None), nxt
+
+    @staticmethod
+    def _foreign_after(toks: list[Tok], j: int) -> bool:
+        """Return True when the word at token ``j`` makes a description foreign (``قوات أجنبية``)."""
+        return j < len(toks) and toks[j].is_word and any(r in NOT_NATIONAL for r, _, _ in toks[j].readings)
 
     def _member_of(self, toks: list[Tok], hits, k: int):
         """Return the armed group or party a person noun belongs to, or None.
