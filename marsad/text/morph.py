@@ -148,24 +148,31 @@ def _candidates(s: str, deep: bool = True):
 
 def _shallow_candidates(s: str):
     """Yield lemma candidates read off perfect and imperfect inflections."""
+    yield from _shallow_list(s)
+
+
+def _shallow_list(s: str) -> list[str]:
+    """Return the lemma candidates read off perfect and imperfect inflections, in order."""
+    out: list[str] = []
+    add = out.append
     if s in _IRREGULAR:
-        yield _IRREGULAR[s]
+        add(_IRREGULAR[s])
     for suf in _PERF_BY_LAST.get(s[-1:], _NO_SUFFIX):
         if suf and not s.endswith(suf):
             continue
         b = s[: len(s) - len(suf)] if suf else s
         if len(b) < 2:
             continue
-        yield b
+        add(b)
         if len(b) >= 3 and b[-2] in "يو":  # hollow passive: اغتيل, قيل
-            yield b[:-2] + "ا" + b[-1]
+            add(b[:-2] + "ا" + b[-1])
         if len(b) == 4 and b[1] == "و":  # passive of form III: هوجم
-            yield b[0] + "ا" + b[2:]
+            add(b[0] + "ا" + b[2:])
         if suf and suf not in ("ا", "ن"):  # defective verbs lose the final letter
-            yield b + "ي"
-            yield b + "ا"
+            add(b + "ي")
+            add(b + "ا")
         if len(b) == 2:  # hollow with consonant suffix: قلنا
-            yield b[0] + "ا" + b[1]
+            add(b[0] + "ا" + b[1])
     t = s
     prefixes = "يتن"  # 1st person singular ا only after the future marker: سأقول
     if len(t) >= 4 and t[0] == "س" and t[1] in "يتنا":
@@ -179,54 +186,65 @@ def _shallow_candidates(s: str):
             c = core0[: len(core0) - len(suf)] if suf else core0
             if len(c) < 2:
                 continue
-            yield c
-            yield "ا" + c
+            add(c)
+            add("ا" + c)
             if len(c) == 3 and c[1] in "ويا":
-                yield c[0] + "ا" + c[2]
-                yield "ا" + c[0] + "ا" + c[2]
+                add(c[0] + "ا" + c[2])
+                add("ا" + c[0] + "ا" + c[2])
             if len(c) >= 5 and c.startswith("ست") and c[-2] in "وي":
-                yield "ا" + c[:-2] + "ا" + c[-1]  # hollow form X: يستضيف -> استضاف
+                add("ا" + c[:-2] + "ا" + c[-1])  # hollow form X: يستضيف -> استضاف
             if c[-1] == "و":
-                yield c[:-1] + "ا"
+                add(c[:-1] + "ا")
             if c[-1] == "ي":
-                yield "ا" + c
-            yield c + "ي"
-            yield "ا" + c + "ي"
+                add("ا" + c)
+            add(c + "ي")
+            add("ا" + c + "ي")
             if len(c) == 2:
-                yield "و" + c
+                add("و" + c)
+    return out
 
 
 def _deep_candidates(s: str):
     """Yield lemma candidates read off verbal-noun templates and the light stem."""
-    yield from _masdar(s)
+    yield from _deep_list(s)
+
+
+def _deep_list(s: str) -> list[str]:
+    """Return the lemma candidates read off verbal-noun templates and the light stem, in order."""
+    out = _masdar(s)
     if s.endswith("ات") and len(s) >= 5:  # plural of a verbal noun: تظاهرات, مظاهرات
         base = s[:-2]
-        yield _IRREGULAR.get(base + "ه", base)
-        yield from _masdar(base)
+        out.append(_IRREGULAR.get(base + "ه", base))
+        out += _masdar(base)
     stem = _stem_memo(s)
     if stem != s:
         if stem in _IRREGULAR:
-            yield _IRREGULAR[stem]
-        yield stem
-        yield from _masdar(stem)
+            out.append(_IRREGULAR[stem])
+        out.append(stem)
+        out += _masdar(stem)
+    return out
 
 
-def _masdar(s: str):
+def _masdar(s: str) -> list[str]:
+    """Return the verb candidates of a derived-form verbal noun, in order."""
+    out: list[str] = []
+    add = out.append
     n = len(s)
     if n >= 5 and s[-2] == "ا":
-        yield s[:-2] + s[-1]  # اعلان, انسحاب, اعتقال, استهداف
+        add(s[:-2] + s[-1])  # اعلان, انسحاب, اعتقال, استهداف
         if s[-1] == s[-3]:
-            yield s[:-2]  # احتجاج -> احتج
+            add(s[:-2])  # احتجاج -> احتج
     if n >= 6 and s[3] == "ي" and s[4] == "ا":
-        yield s[:3] + "ا" + s[5:]  # اغتيال -> اغتال
+        add(s[:3] + "ا" + s[5:])  # اغتيال -> اغتال
     if n >= 5 and s.endswith("اء"):
-        yield s[:-2] + "ي"  # التقاء, استدعاء
+        add(s[:-2] + "ي")  # التقاء, استدعاء
     if n >= 6 and s.startswith("است") and s.endswith("ه"):
-        yield s[:-1]  # استقاله
+        add(s[:-1])  # استقاله
     if n == 5 and s[0] == "ت" and s[3] == "ي":
-        yield s[1:3] + s[4]  # تفجير -> فجر
+        add(s[1:3] + s[4])  # تفجير -> فجر
     if n == 6 and s[0] == "م" and s[2] == "ا" and s[-1] == "ه":
-        yield s[1:-1]  # مهاجمه -> هاجم
+        add(s[1:-1])  # مهاجمه -> هاجم
+    return out
 
 
 @memo(200_000)
@@ -248,7 +266,10 @@ def verb_lemma(norm: str) -> str | None:
     if lemma is not None:
         return lemma
     verbs = known_verbs()
-    for cand in _deep_candidates(norm):
+    cands = _deep_list(norm)
+    if verbs.isdisjoint(cands):
+        return None
+    for cand in cands:
         if cand in verbs:
             return cand
     return None
@@ -272,7 +293,10 @@ def inflected_verb(norm: str) -> str | None:
     verbs = known_verbs()
     if norm in verbs:
         return norm
-    for cand in _shallow_candidates(norm):
+    cands = _shallow_list(norm)
+    if verbs.isdisjoint(cands):
+        return None  # the usual case, decided without a Python loop
+    for cand in cands:
         if cand in verbs:
             return cand
     return None
