@@ -129,14 +129,13 @@ def segment_word(word: str) -> tuple[Segment, ...]:
     """
     if _UNEVEN.search(word) is None and len(word) < len(_IDENTITY):
         norm = word.translate(_TABLE)  # same length: offsets are the identity
-        n = len(norm)
-        offs = _IDENTITY
-    else:
-        norm, offs = normalize_with_offsets(word)
-        n = len(norm)
-        if n == 0:
-            return (("word", 0, len(word), norm),)
-        offs = tuple(offs + [len(word)])
+        best = _best_split(norm, word, _IDENTITY)
+        return tuple(best)  # the segments' offsets are already offsets into the word
+    norm, offs = normalize_with_offsets(word)
+    n = len(norm)
+    if n == 0:
+        return (("word", 0, len(word), norm),)
+    offs = tuple(offs + [len(word)])
     best = _best_split(norm, word, offs)
     if len(best) == 1:  # unsplit: the one segment is the whole word
         return (("word", 0, len(word), best[0][3]),)
