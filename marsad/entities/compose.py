@@ -37,7 +37,7 @@ from dataclasses import dataclass, field
 
 from marsad.doc import Entity
 from marsad.entities.dictionary import (ADJECTIVE, COUNTRY, GOV_METONYM, NOUN, ORG, PEOPLE, PERSON,
-                                        TITLE, ActorDictionary, Pattern)
+                                        TITLE, Actor, ActorDictionary, Pattern)
 from marsad.entities.matcher import Match, Tok
 from marsad.entities.words import key
 
@@ -153,13 +153,19 @@ class DocContext:
 
 
 COUNT_WORDS = frozenset(key(w) for w in (
-    "آلاف ألف الآلاف عشرات مئات المئات ملايين مليون مئة مائة ألفين عشرة خمسة ثلاثة أربعة ستة سبعة "
+    "آلاف ألف الآلاف عشرات العشرات مئات المئات ملايين مليون مئة مائة ألفين عشرة خمسة ثلاثة أربعة ستة سبعة "
     "ثمانية تسعة اثنين اثنان ثلاث أربع خمس ست سبع ثمان تسع عشر").split())
 
 
 def is_number(tok: Tok) -> bool:
     """Return True for a token written with digits or a count word (``آلاف``، ``ثلاثة``)."""
     return tok.is_word and (tok.norm[:1].isdigit() or tok.norm in COUNT_WORDS)
+
+
+def partitive(toks: list[Tok], m: Match) -> bool:
+    """Return True for a nationality after a count and "من" (``الآلاف من النيباليين``، ``عشرات من العراقيين``)."""
+    return (not m.stripped and m.i >= 2 and toks[m.i - 1].is_word and toks[m.i - 1].norm in MEMBERSHIP
+            and toks[m.i - 1].norm != key("في") and is_number(toks[m.i - 2]))
 
 
 def locative(text: str, toks: list[Tok], m: Match) -> bool:
@@ -267,7 +273,7 @@ class Composer:
             elif p.kind in (PEOPLE, ADJECTIVE):
                 # "الروس"; "مقتل 3 عراقيين"; "اعتقال إسرائيلي" - an adjective standing for people
                 if p.kind == PEOPLE or (m.i > 0 and (is_number(toks[m.i - 1]) or any(
-                        r in VICTIM_NOUNS for r, _, _ in toks[m.i - 1].readings))):
+                        r in VICTIM_NOUNS for r, _, _ in toks[m.i - 1].readings))) or partitive(toks, m):
                     out.append(self._nationals(text, m, p.ref))
             elif p.kind == NOUN:
                 e, nxt = self._noun_entity(text, toks, hits, k, sent_of, ctx)
@@ -423,14 +429,26 @@ class Composer:
 
         "ناشطاً في كتائب الأقصى"، "عنصرين من حركة طالبان": a person noun,
         then "في"/"من", then an organisation of an armed, party or state
-        sector; the member takes the group's country and sector (the GSR
+        sector, or a description of one with its country ("متطوعا في الجيش
+        العراقي"); the member takes the group's country and sector (the GSR
         codes such members as their group).
         """
         m = hits[k][0]
         if k + 1 >= len(hits) or m.j >= len(toks) or toks[m.j].norm not in MEMBERSHIP:
             return None
         hm, hp = hits[k + 1]
-        if hp.kind != ORG or hm.i != m.j + 1 or hm.stripped:
+        if hm.i != m.j + 1 or hm.stripped:
+            return None
+        if hp.kind == NOUN:
+            # "متطوعا في الجيش العراقي": a member of a described body with its country
+            row = self.dictionary.nouns_[hp.ref]
+            bodies, _, _ = self._modifiers(hits, k + 1)
+            country = self._country_of_body(bodies[0]) if bodies else None
+            if country is None or row["sector"] not in MEMBER_SECTORS:
+                return None
+            label = f"{row['label']} ({self.dictionary.actors_[country].label_en})"
+            return Actor(f"{country}:{row['sector']}", "org", label, "ORG", country, row["sector"])
+        if hp.kind != ORG:
             return None
         group = self.dictionary.actors_[hp.ref]
         return group if group.sector in MEMBER_SECTORS else None

@@ -84,3 +84,40 @@ def test_single_candidate_ambiguous_alias_still_needs_its_full_name(stage):
     # "مبارك" (Mubarak / "blessed") has one candidate: no agreement rule
     doc = stage(Doc("قال مبارك إن الاجتماع كان مثمرا."))
     assert [e for e in doc.entities if e.text == "مبارك" and e.country] == []
+
+
+def test_member_of_a_described_body_takes_its_codes(stage):
+    doc = stage(Doc("قتل 28 متطوعا في الجيش العراقي أمس."))
+    e = _one(doc, "متطوعا")
+    assert (e.country, e.sector, e.actor_id) == ("IRQ", "MIL", "IRQ:MIL")
+
+
+def test_members_plural_of_a_named_group(stage):
+    doc = stage(Doc("انفجرت عبوة لدى مرور حافلة تقل عناصر من الحرس الثوري."))
+    assert (_one(doc, "عناصر").country, _one(doc, "عناصر").sector) == ("IRN", "MIL")
+
+
+def test_members_without_a_group_are_no_entity(stage):
+    doc = stage(Doc("وصل متطوعون إلى المخيم صباحا."))
+    assert [e for e in doc.entities if e.text == "متطوعون"] == []
+
+
+def test_nationals_after_a_count_and_min(stage):
+    doc = stage(Doc("وكان الآلاف من النيباليين قد خرجوا في مسيرات."))
+    e = _one(doc, "النيباليين")
+    assert (e.type, e.country, e.sector) == ("NORP", "NPL", None)
+    # "من" after a noun that is no count ("وفد من"): the partitive rule does not apply
+    doc = stage(Doc("وصل وفد من النيباليين."))
+    assert [e for e in doc.entities if e.text == "النيباليين"] == []
+
+
+def test_governor_takes_the_country_of_his_place(stage):
+    doc = stage(Doc("اختطف مسلحون حاكم منطقة بشرق أفغانستان."))
+    e = _one(doc, "حاكم منطقة")
+    assert (e.type, e.country, e.sector, e.rule) == ("PER", "AFG", "GOV", "country:sentence")
+
+
+def test_singular_air_strike_with_nationality(stage):
+    doc = stage(Doc("دمرت ضربة جوية أميركية منزلين غرب بغداد."))
+    e = _one(doc, "ضربة جوية أميركية")
+    assert (e.country, e.sector) == ("USA", "MIL")
