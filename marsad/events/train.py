@@ -56,6 +56,8 @@ TEAM_WEIGHT = 4.0
 MODES = ("sentence", "trigger", "context", "trigger+context")
 #: The views when no word vectors are used.
 PLAIN_MODES = ("sentence", "trigger")
+#: Inner-CV F1 a richer view must add to be chosen over a simpler one.
+MODE_MARGIN = 0.02
 #: Word vector size and vocabulary (most frequent word keys of the corpus, min. 10 sentences).
 VECTOR_DIMS = 64
 VECTOR_WORDS = 8000
@@ -171,7 +173,12 @@ def team_examples(event_type: str, lex: Lexicon, vectors: WordVectors | None = N
 
 
 def _inner_choice(exs: list[Example], c: float, extra: list[Example] = (), modes=PLAIN_MODES) -> tuple[str, float]:
-    """(mode, threshold) maximising F1 (yes vs no) over inner 3-fold out-of-fold probabilities of ``exs``."""
+    """(mode, threshold) maximising F1 (yes vs no) over inner 3-fold out-of-fold probabilities of ``exs``.
+
+    ``modes`` go from simple to rich: a later mode replaces the best so far
+    only when its F1 is higher by at least :data:`MODE_MARGIN`, so a richer
+    view is not chosen for a gain of a sentence or two.
+    """
     from sklearn.model_selection import StratifiedKFold
 
     strata = [("a" if e.ambiguous else "y" if e.label else "n") for e in exs]
@@ -185,7 +192,7 @@ def _inner_choice(exs: list[Example], c: float, extra: list[Example] = (), modes
             for i, p in zip(te, _predict(vec, clf, [exs[i] for i in te], mode)):
                 probs[i] = p
         thr, f1 = _best_threshold([probs[i] for i in keep], [exs[i].label for i in keep])
-        if best is None or f1 > best[2]:
+        if best is None or f1 >= best[2] + MODE_MARGIN:
             best = (mode, thr, f1)
     return best[0], best[1]
 
