@@ -19,23 +19,6 @@ __all__ = ["memo"]
 T = TypeVar("T")
 
 
-class _BoundedMemo(dict):
-    """A dict that computes a missing value with ``fn`` and empties itself when full."""
-
-    __slots__ = ("fn", "maxsize")
-
-    def __init__(self, fn: Callable[[str], T], maxsize: int) -> None:
-        super().__init__()
-        self.fn = fn
-        self.maxsize = maxsize
-
-    def __missing__(self, arg: str) -> T:
-        if len(self) >= self.maxsize:
-            self.clear()
-        value = self[arg] = self.fn(arg)
-        return value
-
-
 def memo(maxsize: int) -> Callable[[Callable[[str], T]], Callable[[str], T]]:
     """Return a decorator that memoises a one-argument function in a bounded dict.
 
@@ -60,7 +43,18 @@ def memo(maxsize: int) -> Callable[[Callable[[str], T]], Callable[[str], T]]:
         raise ValueError(f"maxsize must be positive, got {maxsize}")
 
     def decorate(fn: Callable[[str], T]) -> Callable[[str], T]:
-        cache = _BoundedMemo(fn, maxsize)
+        class BoundedMemo(dict):
+            """A dict that computes a missing value with ``fn`` and empties itself when full."""
+
+            __slots__ = ()
+
+            def __missing__(self, arg: str, fn=fn, maxsize=maxsize, size=dict.__len__) -> T:
+                if size(self) >= maxsize:
+                    self.clear()
+                value = self[arg] = fn(arg)
+                return value
+
+        cache = BoundedMemo()
         lookup = cache.__getitem__
 
         @functools.wraps(fn)

@@ -31,13 +31,12 @@ TOKEN_RE = re.compile(
     rf"(?P<ar>{ARABIC_WORD})|(?P<num>\d+(?:[.,\u066B\u066C]\d+)*)|(?P<lat>[^\W\d_]+)|(?P<punct>\S)"
 )
 _WHOLE_ARABIC = re.compile(ARABIC_WORD).fullmatch
-_segment = segment_word.__wrapped__  # _analyse memoises the same key: skip the second memo
+_segment = segment_word.__wrapped__  # the chunk memo keeps each word: skip the segmenter's memo
 _CLITIC_LETTERS = frozenset("وفبلكس")
 _TOKEN_PARTS = TOKEN_RE.findall
 _MARKED = QUANTITY_TRIGGERS | ANCHOR_WORDS
 
 
-@memo(300_000)
 def _analyse(word: str) -> tuple:
     """Return ((text, rel_start, rel_end, norm, kind, stem, lemma), ...) for one Arabic run."""
     segs = _segment(word)
@@ -53,9 +52,6 @@ def _analyse(word: str) -> tuple:
         else:
             out.append((word[a:b], a, b, norm, kind, norm, norm))
     return tuple(out)
-
-
-_analyse_memo = _analyse.lookup
 
 
 @memo(400_000)
@@ -80,12 +76,12 @@ def _analyse_chunk(chunk: str) -> tuple[tuple, tuple | None]:
 def _chunk_segments(chunk: str) -> tuple:
     """Return ((text, rel_start, rel_end, norm, kind, stem, lemma), ...) for one whitespace word."""
     if _WHOLE_ARABIC(chunk):  # most chunks: one Arabic word, no punctuation
-        return _analyse_memo(chunk)  # segments of the word are segments of the chunk
+        return _analyse(chunk)
     out = []
     pos = 0  # the matches tile the chunk: it holds no white space, and punct is any other character
     for ar, num, lat, punct in _TOKEN_PARTS(chunk):
         if ar:
-            for t, a, b, norm, kind, stem, lemma in _analyse_memo(ar):
+            for t, a, b, norm, kind, stem, lemma in _chunk_memo(ar)[0]:  # a word is a chunk of its own
                 out.append((t, pos + a, pos + b, norm, kind, stem, lemma))
             pos += len(ar)
         else:
@@ -215,7 +211,7 @@ def lemma_of(word: str) -> str:
     m = re.search(ARABIC_WORD, word)
     if m is None:
         return normalize(word.strip())
-    analysis = _analyse_memo(m.group())
+    analysis = _chunk_memo(m.group())[0]
     stems = [seg for seg in analysis if seg[4] == "word"]
     if not stems:
         return analysis[-1][6]
