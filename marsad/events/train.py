@@ -12,9 +12,16 @@ and as a negative with the rest, so "ambiguous" sentences teach too; scores
 are computed on yes vs easy/difficult no only. The threshold is chosen
 inside each training fold (inner 3-fold CV), so the outer 5-fold scores are
 not tuned on the test fold. The inner CV also chooses, per type and fold,
-whether the trigger context vector is added to the sentence vector (see
+the feature view (:data:`MODES`): whether the trigger-in-context features
+and, with word vectors, the trigger context vector are added (see
 :mod:`marsad.events.model`), so that choice is not tuned on the test fold
-either. Outer scores are reported pooled and per fold (mean and spread).
+either; a richer view must beat a simpler one by :data:`MODE_MARGIN`.
+Outer scores are reported pooled and per fold (mean and spread).
+
+To compare procedures over several fold splits (prints, writes nothing)::
+
+    python -m marsad.events.train ../shared/data/arabic-event-gsr-dev --repeat 13,1,2,3,4
+    python -m marsad.events.train ../shared/data/arabic-event-gsr-dev --repeat 13,1,2,3,4 --views sentence
 
 The word vectors are learnt once, without labels, from SaudiNewsNet::
 
@@ -172,7 +179,8 @@ def team_examples(event_type: str, lex: Lexicon, vectors: WordVectors | None = N
     return out
 
 
-def _inner_choice(exs: list[Example], c: float, extra: list[Example] = (), modes=PLAIN_MODES) -> tuple[str, float]:
+def _inner_choice(exs: list[Example], c: float, extra: list[Example] = (), modes=PLAIN_MODES,
+                  seed: int = SEED) -> tuple[str, float]:
     """(mode, threshold) maximising F1 (yes vs no) over inner 3-fold out-of-fold probabilities of ``exs``.
 
     ``modes`` go from simple to rich: a later mode replaces the best so far
@@ -182,7 +190,7 @@ def _inner_choice(exs: list[Example], c: float, extra: list[Example] = (), modes
     from sklearn.model_selection import StratifiedKFold
 
     strata = [("a" if e.ambiguous else "y" if e.label else "n") for e in exs]
-    folds = list(StratifiedKFold(3, shuffle=True, random_state=SEED).split(exs, strata))
+    folds = list(StratifiedKFold(3, shuffle=True, random_state=seed).split(exs, strata))
     keep = [i for i, e in enumerate(exs) if not e.ambiguous]
     best = None
     for mode in modes:
@@ -197,7 +205,8 @@ def _inner_choice(exs: list[Example], c: float, extra: list[Example] = (), modes
     return best[0], best[1]
 
 
-def cross_validate(exs: list[Example], c: float, folds: int = 5, extra: list[Example] = (), modes=PLAIN_MODES) -> dict:
+def cross_validate(exs: list[Example], c: float, folds: int = 5, extra: list[Example] = (), modes=PLAIN_MODES,
+                   seed: int = SEED) -> dict:
     """Return outer-CV precision/recall/F1 of rules+model (non-candidates count as 'no'; ambiguous left out).
 
     Mode and threshold are chosen by :func:`_inner_choice` inside each
@@ -210,9 +219,9 @@ def cross_validate(exs: list[Example], c: float, folds: int = 5, extra: list[Exa
     strata = [("a" if e.ambiguous else "y" if e.label else "n") for e in exs]
     pred = [False] * len(exs)
     per_fold, chosen = [], []
-    for tr, te in StratifiedKFold(folds, shuffle=True, random_state=SEED).split(exs, strata):
+    for tr, te in StratifiedKFold(folds, shuffle=True, random_state=seed).split(exs, strata):
         train_exs = [exs[i] for i in tr if exs[i].candidate]
-        mode, thr = _inner_choice(train_exs, c, extra, modes)
+        mode, thr = _inner_choice(train_exs, c, extra, modes, seed)
         vec, clf = _fit(train_exs + list(extra), c, mode)
         cand_te = [i for i in te if exs[i].candidate]
         if cand_te:
@@ -362,6 +371,39 @@ def train(directory: str, lex: Lexicon | None = None, use_team_data: bool = True
     return model, report
 
 
+def repeated_cv(directory: str, seeds: list[int], modes=PLAIN_MODES, lex: Lexicon | None = None,
+                use_team_data: bool = True, types=MODEL_TYPES) -> dict:
+    """Repeat the nested CV of :func:`train` over several fold splits (no model is fit on all data).
+
+    One split moves F1 by up to a fold standard deviation; comparing two
+    procedures over the same few splits tells a steady gain from a lucky split.
+
+    Parameters
+    ----------
+    directory : str
+        GSR folder.
+    seeds : list of int
+        One outer+inner split per seed.
+    modes : tuple of str, default :data:`PLAIN_MODES`
+        Views the inner CV chooses from (``("sentence",)`` = the model before
+        the trigger-in-context features).
+    types : tuple of str, default :data:`marsad.events.model.MODEL_TYPES`
+
+    Returns
+    -------
+    dict
+        Event type -> ``{"f1": [pooled F1 per seed], "mean": float, "sd": float}``.
+    """
+    lex = lex or load_lexicon()
+    out = {}
+    for etype in types:
+        exs = examples(directory, etype, lex)
+        extra = team_examples(etype, lex) if use_team_data else []
+        f1 = [cross_validate(exs, C[etype], extra=extra, modes=modes, seed=s)["f1"] for s in seeds]
+        out[etype] = {"f1": f1, "mean": round(statistics.mean(f1), 3), "sd": round(statistics.pstdev(f1), 3)}
+    return out
+
+
 def main(argv: list[str] | None = None) -> int:
     """Command line: train, print CV scores, write the model JSON (and the word vectors when rebuilt)."""
     ap = argparse.ArgumentParser(prog="python -m marsad.events.train", description=__doc__.splitlines()[0])
@@ -370,7 +412,17 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--gsr-only", action="store_true", help="do not add data/train_sentences.yaml")
     ap.add_argument("--vectors-corpus", help="rebuild the word vectors from this SaudiNewsNet folder")
     ap.add_argument("--no-vectors", action="store_true", help="train without word vectors")
+    ap.add_argument("--repeat", metavar="SEEDS", help="only print the nested CV repeated over these fold splits "
+                    "(comma-separated seeds, e.g. 13,1,2,3,4); writes nothing")
+    ap.add_argument("--views", default=",".join(PLAIN_MODES),
+                    help="with --repeat: views the inner CV chooses from (default: %(default)s)")
     args = ap.parse_args(argv)
+    if args.repeat:
+        seeds = [int(x) for x in args.repeat.split(",")]
+        for etype, r in repeated_cv(args.directory, seeds, tuple(args.views.split(",")),
+                                    use_team_data=not args.gsr_only).items():
+            sys.stdout.write(f"{etype}: seeds={seeds} f1={r['f1']} mean={r['mean']} sd={r['sd']}\n")
+        return 0
     vectors = None
     if args.vectors_corpus:
         vectors = build_word_vectors(args.vectors_corpus)
