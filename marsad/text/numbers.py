@@ -26,7 +26,7 @@ from marsad.text.morph import _noun_memo, _verb_memo
 from marsad.text.normalize import normalize
 from marsad.text.timewords import HIJRI_MONTHS, MONTHS, RELATIVE_MONTH_WORDS
 
-__all__ = ["find_quantities", "parse_number", "NUMBER_WORDS", "SCALES"]
+__all__ = ["find_quantities", "parse_number", "NUMBER_WORDS", "SCALES", "QUANTITY_TRIGGERS"]
 
 
 def _table(pairs: dict[str, float]) -> dict[str, float]:
