@@ -114,7 +114,9 @@ class DocContext:
         the article's three most-named place countries (a meeting venue such
         as Vienna does not count), rule ``"country:sentence"``; else the
         article's most-named place country when no other is named as often,
-        ``"country:article"``; else the single country whose nationality the
+        ``"country:article"``, or, in a tie, the first of them the article
+        names (datelines and leads name the setting first), ``"country:first"``;
+        else, when the article names no place, the single country whose nationality the
         sentence names (``42 جنديا باكستانيا ... للجيش``),
         ``"country:nationality"``, for state institutions only (a
         nationality next to rebels is more often their enemy's); else
@@ -147,6 +149,8 @@ class DocContext:
                     return c, "country:sentence"
         if ranked and (len(ranked) == 1 or ranked[0][1] > ranked[1][1]):
             return ranked[0][0], "country:article"
+        if ranked:
+            return ranked[0][0], "country:first"  # a tie: the first named, where news sets its story
         if state and 0 <= sent < len(self.sentence_nationalities) and len(self.sentence_nationalities[sent]) == 1:
             return next(iter(self.sentence_nationalities[sent])), "country:nationality"
         return None, None
