@@ -31,6 +31,11 @@ PROCLITICS = (
 )
 #: Pronoun and plural suffixes stripped before lookup, longest first.
 ENCLITICS = ("هما", "كما", "هم", "هن", "كم", "نا", "ها", "ه")
+#: The proclitics by first letter, shortest first (a stable sort), and the
+#: enclitics by last letter, in :data:`ENCLITICS` order: the ones
+#: :func:`lookup_keys` can strip from a word with that first or last letter.
+_PROCLITICS_BY_FIRST = {c: tuple(p for p in sorted(PROCLITICS, key=len) if p[0] == c) for c in {p[0] for p in PROCLITICS}}
+_ENCLITICS_BY_LAST = {c: tuple(e for e in ENCLITICS if e[-1] == c) for c in {e[-1] for e in ENCLITICS}}
 
 _PAST_SUFFIXES = ("", "ت", "وا", "ا", "تا", "ن", "نا", "تم", "تما", "تن")
 _PRESENT_PREFIXES = ("ي", "ت", "ن", "ا")
@@ -122,13 +127,13 @@ def lookup_keys(word: str) -> tuple[tuple[str, str], ...]:
         out.append((word[:-1], ""))  # accusative tanween alef: صاروخا -> صاروخ
     bases = [(word, "")]
     # shortest proclitic first: "وبحث" is "و + بحث", not "وب + حث"
-    for pre in sorted(PROCLITICS, key=len):
+    for pre in _PROCLITICS_BY_FIRST.get(word[:1], ()):
         if word.startswith(pre) and len(word) - len(pre) >= 2:
             bases.append((word[len(pre):], pre))
     for base, pre in bases:
         if pre:
             out.append((base, pre))
-        for suf in ENCLITICS:
+        for suf in _ENCLITICS_BY_LAST.get(base[-1:], ()):
             if base.endswith(suf) and len(base) - len(suf) >= (4 if pre else 3):
                 out.append((base[: -len(suf)], pre))
                 if base[: -len(suf)].endswith("ت"):

@@ -152,7 +152,16 @@ def may_have_trigger(text: str, start: int, end: int, lex: Lexicon, lemma_starts
     hot = lex.memo["surface_may"]
     new = forms - known
     if new:
-        hot.update(f for f in new if _may_trigger(fold(f), lex))
+        may = lex.memo.setdefault("may_trigger", {})  # shared with find_triggers
+        for f in new:
+            folded = fold(f)
+            hit = may.get(folded)
+            if hit is None:
+                if len(may) >= MEMO_MAX:
+                    may.clear()
+                hit = may[folded] = _may_trigger(folded, lex)
+            if hit:
+                hot.add(f)
         known |= new
     return not hot.isdisjoint(forms)
 
@@ -222,6 +231,34 @@ def find_triggers(words: list[Word], lex: Lexicon) -> list[Trigger]:
     return out
 
 
+def _marker_index(lex: Lexicon) -> tuple[dict, dict]:
+    """Return the marker lists by word and the multiword markers by first word, built once per lexicon.
+
+    Returns
+    -------
+    by_word : dict of str to list of str
+        Folded word -> names of the marker lists holding it, in list order.
+    by_first : dict of str to list of (int, str, tuple of str)
+        Folded first word -> ``(rank, list name, phrase)`` of the multiword
+        markers it opens; ``rank`` is the phrase's place in
+        ``lex.marker_phrases``.
+    """
+    index = lex.memo.get("marker_index")
+    if index is None:
+        by_word: dict[str, list[str]] = {}
+        for name, vocab in lex.markers.items():
+            for word in vocab:
+                by_word.setdefault(word, []).append(name)
+        by_first: dict[str, list[tuple[int, str, tuple]]] = {}
+        rank = 0
+        for name, phrases in lex.marker_phrases.items():
+            for phrase in phrases:
+                by_first.setdefault(phrase[0], []).append((rank, name, phrase))
+                rank += 1
+        index = lex.memo["marker_index"] = (by_word, by_first)
+    return index
+
+
 def _marker_entry(word: str, lex: Lexicon) -> tuple[frozenset, tuple]:
     """Return the marker lists the folded ``word`` belongs to and the multiword markers it may open.
 
@@ -231,15 +268,16 @@ def _marker_entry(word: str, lex: Lexicon) -> tuple[frozenset, tuple]:
         Marker lists holding the word, with or without a leading "و"/"ف".
     phrases : tuple of (str, tuple of str)
         ``(list name, phrase)`` for each multiword marker whose first word
-        is one of those forms.
+        is one of those forms, in the order of ``lex.marker_phrases``.
     """
     forms = [word]
     for pre in _MARKER_PROCLITICS:
         if word.startswith(pre) and len(word) > len(pre) + 1:
             forms.append(word[len(pre):])
-    names = frozenset(name for name, vocab in lex.markers.items() if any(f in vocab for f in forms))
-    phrases = tuple((name, phrase) for name, ps in lex.marker_phrases.items() for phrase in ps if phrase[0] in forms)
-    return names, phrases
+    by_word, by_first = _marker_index(lex)
+    names = frozenset(name for f in forms for name in by_word.get(f, ()))
+    opened = {hit for f in forms for hit in by_first.get(f, ())}
+    return names, tuple((name, phrase) for _, name, phrase in sorted(opened))
 
 
 def marker_flags(words: list[Word], lex: Lexicon) -> list[frozenset]:
