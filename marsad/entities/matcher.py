@@ -12,7 +12,7 @@ from itertools import compress
 from typing import NamedTuple
 
 from marsad.entities.ner import TOKEN_RE
-from marsad.entities.words import WORD_RE, clitic_readings, key, offset_after
+from marsad.entities.words import _DIACRITICS, WORD_RE, clitic_readings, key, offset_after
 
 SENTENCE_END = frozenset(".!?؟\n")
 
@@ -58,8 +58,9 @@ def _word_entry(s: str) -> tuple | object:
     if not n:
         return _EMPTY
     reads = []
+    plain = _DIACRITICS.search(s) is None  # no marks: the d-th letter ends at offset d
     for k, d in clitic_readings(n):
-        rel = offset_after(s, 0, d) if d else 0
+        rel = (min(d, len(s)) if plain else offset_after(s, 0, d)) if d else 0
         if rel >= len(s):
             return n, None, None
         reads.append((k, rel, n[:d]))
@@ -212,13 +213,14 @@ def name_starts(toks: list[Tok], first_keys, memo: dict) -> list[int]:
             memo.clear()
             new = set(norms)
         for n in new:
-            memo[n] = bool(n) and any(k in first_keys for k in _reading_keys(n))
+            may = False
+            if n:
+                for k, _ in clitic_readings(n) or ((n, 0),):
+                    if k in first_keys:
+                        may = True
+                        break
+            memo[n] = may
     return list(compress(range(len(norms)), map(memo.__getitem__, norms)))
-
-
-def _reading_keys(norm: str) -> tuple[str, ...]:
-    """Return the keys of a word token's readings from its ``norm`` (see :func:`tokenize`)."""
-    return tuple(k for k, _ in clitic_readings(norm)) or (norm,)
 
 
 def longest_at(text: str, toks: list[Tok], i: int, lookup, first_keys=None) -> list[tuple[Match, object]]:
