@@ -393,6 +393,10 @@ class Composer:
         bodies, end, nxt = self._modifiers(hits, k)
         mode = row["country"]
         if not bodies:
+            found = self._genitive_adjective(text, toks, hits, k)
+            if found is not None:
+                bodies, end, nxt = [found[0]], found[1], k + 2
+        if not bodies:
             member = self._member_of(toks, hits, k)
             if member is not None:
                 return Entity(text[m.start:m.end], m.start, m.end, row["type"],
@@ -427,6 +431,27 @@ class Composer:
     def _foreign_after(toks: list[Tok], j: int) -> bool:
         """Return True when the word at token ``j`` makes a description foreign (``قوات أجنبية``)."""
         return j < len(toks) and toks[j].is_word and any(r in NOT_NATIONAL for r, _, _ in toks[j].readings)
+
+    def _genitive_adjective(self, text: str, toks: list[Tok], hits, k: int) -> tuple[str, int] | None:
+        """Return ``(country or organisation id, end)`` of a nationality after one genitive word, or None.
+
+        "طلبة المدارس العراقية"، "سكان المدن السورية": a description noun, one
+        word the dictionary does not know (no preposition, no punctuation
+        between), then a nationality adjective: the adjective qualifies the
+        genitive, and the people of that thing share its country.
+        """
+        m = hits[k][0]
+        if k + 1 >= len(hits) or m.j + 1 >= len(toks):
+            return None
+        hm, hp = hits[k + 1]
+        mid = toks[m.j]
+        if hm.i != m.j + 1 or hm.stripped or hp.kind != ADJECTIVE or not mid.is_word or len(mid.norm) < 3:
+            return None
+        if any(r in LOCATIVE or r in MEMBERSHIP for r, _, _ in mid.readings) or is_number(mid):
+            return None
+        if text[m.end:mid.start].strip() or text[mid.end:hm.start].strip():
+            return None
+        return hp.ref, hm.end
 
     def _member_of(self, toks: list[Tok], hits, k: int):
         """Return the armed group or party a person noun belongs to, or None.

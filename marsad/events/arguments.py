@@ -450,7 +450,8 @@ def _subject(trig, pos, after, before):
         cues = load_cues().protest_target
         # soldiers and police are protesters only right next to a protest verb ("تظاهر رجال الشرطة")
         after = [x for x in after if (x[2].sector not in ("MIL", "COP") or (trig.is_verb and x[0] == trig.last + 1))
-                 and not any(has_cue(pos.words[k].fold, cues) or pos.words[k].fold in PREPOSITIONS
+                 and not any(has_cue(pos.words[k].fold, cues) or (pos.words[k].fold in PREPOSITIONS
+                                                                  and not _partitive(pos, k))
                              for k in range(trig.last + 1, x[0]))]
         before = [x for x in before if trig.is_verb or x[2].sector not in ("MIL", "COP")]  # "رشق الجنود بالحجارة"
     if before and before[0][1] >= trig.first - 1:
@@ -484,6 +485,13 @@ def _fronted_subject(pos: Positions, trig: Trigger, before) -> Entity | None:
     while k >= 0 and not pos.words[k].fold[:1].isalnum():
         k -= 1  # an opening quote: "«ان"
     return e if k >= 0 and pos.words[k].fold in COMPLEMENTISERS else None
+
+
+def _partitive(pos: Positions, k: int) -> bool:
+    """True when word ``k`` is the "من" of a count ("مئات من طلبة"، "الآلاف من أنصار")."""
+    return (pos.words[k].fold == "من" and k >= 1
+            and (_counted(pos, k - 1) or pos.words[k - 1].fold in ("العشرات", "عشرات", "مئات", "المئات", "الاف",
+                                                                  "الالاف", "الاف", "الوف", "عدد", "احد")))
 
 
 def _counted(pos: Positions, word_index: int) -> bool:

@@ -121,3 +121,12 @@ def test_singular_air_strike_with_nationality(stage):
     doc = stage(Doc("دمرت ضربة جوية أميركية منزلين غرب بغداد."))
     e = _one(doc, "ضربة جوية أميركية")
     assert (e.country, e.sector) == ("USA", "MIL")
+
+
+def test_nationality_after_one_genitive_word_gives_the_country(stage):
+    doc = stage(Doc("تظاهر مئات من طلبة المدارس العراقية أمس."))
+    e = _one(doc, "طلبة المدارس العراقية")
+    assert (e.country, e.sector) == ("IRQ", "EDU")
+    # a preposition between is no genitive: the protesters stay without country
+    doc = stage(Doc("تجمع المتظاهرين أمام السفارة الأمريكية."))
+    assert _one(doc, "المتظاهرين").country is None
