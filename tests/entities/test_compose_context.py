@@ -130,3 +130,12 @@ def test_nationality_after_one_genitive_word_gives_the_country(stage):
     # a preposition between is no genitive: the protesters stay without country
     doc = stage(Doc("تجمع المتظاهرين أمام السفارة الأمريكية."))
     assert _one(doc, "المتظاهرين").country is None
+
+
+def test_bare_ruler_needs_its_body(stage):
+    doc = stage(Doc("قال حاكم نيروبي إن القرار نهائي."))
+    e = _one(doc, "حاكم نيروبي")
+    assert (e.country, e.sector) == ("KEN", "GOV")
+    # "نظام حاكم" (a ruling regime): an adjective, no governor of the context
+    doc = stage(Doc("قال الوزير في دمشق إن أي نظام حاكم يسقط بالثورة."))
+    assert [e for e in doc.entities if e.text.startswith("حاكم")] == []
