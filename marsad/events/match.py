@@ -83,12 +83,8 @@ def split_words(text: str, start: int, end: int, lemmas: dict[int, tuple[str, ..
     lemmas : dict of int to tuple of str, optional
         Word start offset -> folded lemmas from the language layer.
     """
-    lemmas = lemmas or {}
-    out = []
-    for m in WORD_RE.finditer(text, start, end):
-        s = m.start()
-        out.append(Word(s, m.end(), fold(m.group()), lemmas.get(s, ())))
-    return out
+    get = (lemmas or {}).get
+    return [Word(m.start(), m.end(), fold(m.group()), get(m.start(), ())) for m in WORD_RE.finditer(text, start, end)]
 
 
 def _phrase_at(words: list[Word], i: int, phrase: tuple[str, ...]) -> bool:
@@ -289,13 +285,15 @@ def marker_flags(words: list[Word], lex: Lexicon) -> list[frozenset]:
     """
     flags: list[frozenset] = []
     memo = lex.memo.setdefault("markers", {})
-    for i, w in enumerate(words):
-        entry = memo.get(w.fold)
-        if entry is None:
-            if len(memo) >= MEMO_MAX:
-                memo.clear()
-            entry = memo[w.fold] = _marker_entry(w.fold, lex)
-        names, phrases = entry
+    folds = [w.fold for w in words]
+    new = set(folds).difference(memo)
+    if new:
+        if len(memo) + len(new) > MEMO_MAX:
+            memo.clear()
+            new = set(folds)
+        for f in new:
+            memo[f] = _marker_entry(f, lex)
+    for i, (names, phrases) in enumerate(map(memo.__getitem__, folds)):
         if phrases:
             found = {name for name, phrase in phrases if _phrase_at(words, i, phrase)}
             if found - names:
