@@ -213,6 +213,8 @@ def test_start_guard_keeps_every_match(shared_data, seed_path):
         norm = normalize(text)
         got = [(m.span(), m.groupdict()) for m in TIME_RE.finditer(norm)]
         assert got == [(m.span(), m.groupdict()) for m in unguarded.finditer(norm)]
+        for m in TIME_RE.finditer(norm):  # find_times reads the pattern's name off lastgroup
+            assert m.lastgroup == next(k for k, v in m.groupdict().items() if len(k) == 1 and v is not None)
         found += len(got)
     assert found > 100
 
