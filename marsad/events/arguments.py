@@ -7,12 +7,16 @@ clause and a few syntactic cues of news Arabic, written by the Marsad team:
 * verb first (VSO, the usual order): the first entity after the verb that
   is not behind a preposition is the subject, the next one the object;
 * subject first (SVO): an entity that ends right before the verb is the
-  subject;
+  subject, as is one a complementiser fronts ("أن العشرات من مستوطني براخة
+  هاجموا": a count, "من" and one unmarked word allowed);
 * a verbal noun's following genitive ("غارات روسيا"، "قصف القوات
   الحكومية") is its agent when it is an armed or state actor, otherwise
   its object ("مقتل مدنيين"، "اعتقال ناشط");
 * "مع" marks the partner of a meeting or agreement, "على يد"/"من قبل"/
-  "برصاص" the agent of a passive.
+  "برصاص" the agent of a passive;
+* an attack with nobody named takes places as participants: the target
+  after "على" and the place it was launched from ("من جنوب لبنان على
+  ..."), as event coders code fire from and at a territory.
 """
 
 from __future__ import annotations
