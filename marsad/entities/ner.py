@@ -27,6 +27,7 @@ TOKEN_RE = re.compile(WORD_RE.pattern + r"|[^\s\w]|_")
 
 LABEL_MAP = {"PERS": "PER"}
 MODEL_NAME = "ner.crfsuite"
+NAMES_FILE = "ner_names.yaml"
 
 # Trigger words (matching keys of the bare stem). Ours, from how Arabic news
 # introduces names: titles before people, place words before places,
@@ -94,6 +95,10 @@ class NerLexicon:
     clusters : dict of str to tuple of str
         Word key to its distributional clusters, finest first
         (:mod:`marsad.entities.clusters`).
+    names : dict of str to frozenset
+        Keys of one-word names of teams, firms, media and events
+        (``data/ner_names.yaml``), by kind; a word among them gets
+        ``lex=team`` and so on. The several-word names are in ``phrases``.
     """
 
     per: frozenset = field(default_factory=frozenset)
@@ -103,6 +108,7 @@ class NerLexicon:
     first: frozenset = field(default_factory=frozenset)
     clusters: dict = field(default_factory=dict)
     phrases: dict = field(default_factory=dict)
+    names: dict = field(default_factory=dict)
     cache: dict = field(default_factory=dict, repr=False, compare=False)
 
     @classmethod
@@ -125,18 +131,28 @@ class NerLexicon:
                     loc.update(keys)
                     if len(keys) > 1:
                         phrases.setdefault(keys[0], []).append((keys, "LOC"))
-        for v in phrases.values():
-            v.sort(key=lambda kl: -len(kl[0]))
-        stop = {"ال", "بن", "عبد", "ابو", "في", "من"}
         import yaml
 
         from marsad.entities.clusters import load_clusters
 
-        names = yaml.safe_load(resources.files("marsad.entities").joinpath("data", "given_names.yaml")
-                               .read_text("utf-8"))
-        first = {key(n) for group in names.values() for n in group}
+        data = resources.files("marsad.entities").joinpath("data")
+        kinds = yaml.safe_load(data.joinpath(NAMES_FILE).read_text("utf-8"))
+        single: dict[str, set] = {}
+        for kind, names in kinds.items():
+            for name in names:
+                keys = tuple(key(name).split())
+                if len(keys) == 1:
+                    single.setdefault(kind, set()).add(keys[0])
+                elif keys:
+                    phrases.setdefault(keys[0], []).append((keys, "MISC" if kind == "events" else "ORG"))
+        for v in phrases.values():
+            v.sort(key=lambda kl: -len(kl[0]))
+        stop = {"ال", "بن", "عبد", "ابو", "في", "من"}
+        given = yaml.safe_load(data.joinpath("given_names.yaml").read_text("utf-8"))
+        first = {key(n) for group in given.values() for n in group}
         return cls(frozenset(per - stop), frozenset(org - stop), frozenset(loc - stop), frozenset(gpe - stop),
-                   frozenset(first), load_clusters(), phrases)
+                   frozenset(first), load_clusters(), phrases,
+                   {kind: frozenset(v) for kind, v in sorted(single.items())})
 
 
 def document_features(sentences: list[list[str]], lexicon: NerLexicon | None = None) -> dict[str, set]:
@@ -233,6 +249,9 @@ def _word_features(tok: str, lex: NerLexicon, rich: bool = False) -> tuple:
             f.append("trig=orgcue")
         if st in MISC_CUES or n in MISC_CUES or not MISC_CUES.isdisjoint(reads):
             f.append("trig=misc")
+    for kind, words in lex.names.items():
+        if not words.isdisjoint(reads):
+            f.append(f"lex={kind}")
     return tuple(f)
 
 

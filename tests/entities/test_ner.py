@@ -111,3 +111,16 @@ def test_stacked_fit_writes_both_passes_and_reloads(tmp_path):
     assert again.predict(sents) == t.predict(sents) == tags
     with pytest.raises(UsageError, match="stack_folds=4"):
         NerTagger(lexicon=NerLexicon(), stack=True, stack_folds=4).fit(sents[:3], tags[:3])
+
+
+def test_team_firm_and_event_names_are_features(dictionary, gazetteer):
+    from marsad.entities.ner import token_features
+
+    lex = NerLexicon.from_data(dictionary, gazetteer)
+    assert {"teams", "firms", "media", "events"} <= set(lex.names)
+    toks = ["فاز", "ريال", "مدريد", "على", "برشلونة", "في", "دوري", "أبطال", "أوروبا"]
+    f = token_features(toks, lex, rich=True)
+    assert "lex=teams" in f[4] and "-1:lex=teams" in f[5]
+    assert "ph=B-ORG" in f[1] and "ph=I-ORG" in f[2]
+    assert "ph=B-MISC" in f[6] and "ph=I-MISC" in f[8]
+    assert not any(x.startswith("lex=teams") for x in f[3])  # على is no team
