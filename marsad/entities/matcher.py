@@ -94,6 +94,7 @@ def tokenize(text: str) -> list[Tok]:
     toks = []
     append = toks.append
     words = _WORDS
+    new = tuple.__new__  # Tok(...) without the Python-level __new__ of a NamedTuple
     for m in TOKEN_RE.finditer(text):
         s = m.group()
         start, end = m.span()
@@ -104,7 +105,7 @@ def tokenize(text: str) -> list[Tok]:
                 words.clear()
             words[s] = entry
         if entry is _PUNCT:
-            append(Tok(s, start, end, "", False, ()))
+            append(new(Tok, (s, start, end, "", False, ())))
         elif entry is not _EMPTY:
             n, only, rel = entry
             if only is not None:
@@ -114,7 +115,7 @@ def tokenize(text: str) -> list[Tok]:
             else:
                 reads = tuple((k, offset_after(text, start, d) if d else start, n[:d])
                               for k, d in clitic_readings(n)) or ((n, start, ""),)
-            append(Tok(s, start, end, n, True, reads))
+            append(new(Tok, (s, start, end, n, True, reads)))
     return toks
 
 
