@@ -49,3 +49,21 @@ def test_name_starts_lists_only_tokens_a_name_can_open():
     for k in range(len(toks)):
         if k not in starts:
             assert longest_at(TEXT, toks, k, lookup) == []
+
+
+def test_tokens_of_words_with_marks_start_their_readings_after_the_clitics():
+    # with diacritics and tatweel the n-th letter is not at offset n
+    text = "وَبِمُوسْكُو وبـموسكو"
+    toks = tokenize(text)
+    starts = {k: text[s:toks[0].end] for k, s, _ in toks[0].readings}
+    assert starts[key("موسكو")] == "مُوسْكُو"
+    assert starts[key("بموسكو")] == "بِمُوسْكُو"
+    assert [text[s:toks[1].end] for k, s, _ in toks[1].readings] == ["وبـموسكو", "بـموسكو", "موسكو"]
+
+
+def test_name_starts_fills_its_memo_once_per_norm():
+    toks = tokenize(TEXT)
+    memo = {}
+    first = name_starts(toks, NAMES, memo)
+    assert memo[key("موسكو")] is True and memo[key("قال")] is False and memo[""] is False
+    assert name_starts(toks, NAMES, memo) == first
