@@ -28,6 +28,8 @@ TOKEN_RE = re.compile(WORD_RE.pattern + r"|[^\s\w]|_")
 LABEL_MAP = {"PERS": "PER"}
 MODEL_NAME = "ner.crfsuite"
 NAMES_FILE = "ner_names.yaml"
+NAME_LABELS = {"teams": "ORG", "firms": "ORG", "media": "ORG"}
+"""The entity type of a several-word name of each kind in ``NAMES_FILE`` (MISC otherwise)."""
 
 # Trigger words (matching keys of the bare stem). Ours, from how Arabic news
 # introduces names: titles before people, place words before places,
@@ -144,7 +146,7 @@ class NerLexicon:
                 if len(keys) == 1:
                     single.setdefault(kind, set()).add(keys[0])
                 elif keys:
-                    phrases.setdefault(keys[0], []).append((keys, "MISC" if kind == "events" else "ORG"))
+                    phrases.setdefault(keys[0], []).append((keys, NAME_LABELS.get(kind, "MISC")))
         for v in phrases.values():
             v.sort(key=lambda kl: -len(kl[0]))
         stop = {"ال", "بن", "عبد", "ابو", "في", "من"}
