@@ -333,7 +333,7 @@ def _pick_by_position(trig: Trigger, pos: Positions, clause: Clause, exclude: tu
         if adjacent is not None and style == "victim" and not _has_direct_object(pos, trig):
             # "جنديين عراقيين قتلا بانفجار": a subject before an intransitive
             # kill/arrest verb is its victim; the agent is marked or absent
-            return _agent_marked(pos, after), adjacent
+            return _victim_agent(pos, after), adjacent
         if adjacent is not None:
             actor = adjacent
         elif after and after[0][0] <= trig.last + 4 and not pos.prepositional(after[0][0], after[0][2].start):
@@ -350,7 +350,7 @@ def _pick_by_position(trig: Trigger, pos: Positions, clause: Clause, exclude: tu
             # "متطوعا في الجيش العراقي وجرح ...": an entity behind a preposition is no subject
             actor = next((e for a, _, e in before if not _behind_preposition(pos, a, e)), None)
         if style == "victim" and actor is not None and not _agentive(actor) and actor.sector == "CVL":
-            return _agent_marked(pos, after), actor
+            return _victim_agent(pos, after), actor
         recipient = _object(pos, rest, style, actor)
         if recipient is None and style == "victim" and actor is None and before and before[0][1] >= trig.first - 2:
             recipient = before[0][2]
@@ -359,7 +359,7 @@ def _pick_by_position(trig: Trigger, pos: Positions, clause: Clause, exclude: tu
                 and not _attack_description(pos, pos.index(actor.start))):
             # "قتل رؤوف في ضربة جوية"، "جرح وزير الدفاع": a kill or wound verb with one
             # noun and no object is passive in news Arabic; the noun is the victim
-            return _agent_marked(pos, after), actor
+            return _victim_agent(pos, after), actor
         return actor, recipient
     # nominal trigger
     if before and any(pos.words[k].fold.lstrip("و").startswith(("تعرض", "يتعرض")) for k in range(max(0, trig.first - 2), trig.first)):
@@ -505,6 +505,26 @@ def _counted(pos: Positions, word_index: int) -> bool:
 def _agent_marked(pos: Positions, after) -> Entity | None:
     for a, _, e in after:
         if a > 0 and any(k in AGENT_MARKERS for k, _ in lookup_keys(pos.words[a - 1].fold)):
+            return e
+    return None
+
+
+#: Nouns of fighting before "مع": "قتلوا في اشتباكات مع قوات الأمن" names who killed them.
+CLASH_NOUNS = frozenset({"اشتباكات", "اشتباك", "مواجهات", "مواجهه", "معارك", "معركه", "الاشتباكات", "المواجهات",
+                         "المعارك"})
+
+
+def _victim_agent(pos: Positions, after) -> Entity | None:
+    """The agent of a passive kill or wound: marked ("بنيران"، "على يد"), else the other side of a clash.
+
+    "ثلاثين متمردا قتلوا في مواجهات مع قوات الأمن": the victims fell in a
+    fight, and whoever they fought is the one event coders name as the source.
+    """
+    agent = _agent_marked(pos, after)
+    if agent is not None:
+        return agent
+    for a, _, e in after:
+        if a >= 2 and pos.words[a - 1].fold == "مع" and pos.words[a - 2].fold in CLASH_NOUNS:
             return e
     return None
 
