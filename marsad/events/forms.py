@@ -22,6 +22,11 @@ _FOLD = str.maketrans({
     "٠": "0", "١": "1", "٢": "2", "٣": "3", "٤": "4",
     "٥": "5", "٦": "6", "٧": "7", "٨": "8", "٩": "9",
 })
+#: :data:`_FOLD` plus the deletion of every character :data:`_DIACRITICS`
+#: matches: one ``str.translate`` pass does what the substitution and the
+#: folding do one after the other (no folded letter is a diacritic).
+_FOLD_AND_STRIP = {**_FOLD, **{c: None for a, b in ((0x0610, 0x061A), (0x064B, 0x065F), (0x0670, 0x0670),
+                                                      (0x06D6, 0x06ED), (0x0640, 0x0640)) for c in range(a, b + 1)}}
 
 #: Proclitic strings stripped before lookup, longest first (conjunctions,
 #: prepositions, article, future "س").
@@ -63,7 +68,7 @@ def fold(word: str) -> str:
     >>> fold("مُظاهرة")
     'مظاهره'
     """
-    return _DIACRITICS.sub("", word).translate(_FOLD)
+    return word.translate(_FOLD_AND_STRIP)
 
 
 def verb_forms(past: str) -> set[str]:

@@ -109,7 +109,11 @@ def _near_ok(entry: Entry, words: list[Word], last: int) -> bool:
 
 def _may_trigger(word: str, lex: Lexicon) -> bool:
     """True when a lookup key of the folded ``word`` starts a phrase or is a trigger word."""
-    return any(k in lex.phrases or k in lex.words for k, _ in lookup_keys(word))
+    phrases, words = lex.phrases, lex.words
+    for k, _ in lookup_keys(word):
+        if k in phrases or k in words:
+            return True
+    return False
 
 
 def may_have_trigger(text: str, start: int, end: int, lex: Lexicon, lemma_starts: list[int]) -> bool:

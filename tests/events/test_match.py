@@ -63,3 +63,9 @@ def test_lemmas_are_kept_only_for_words_with_a_lexicon_verb(coded, lex):
 ])
 def test_lookup_keys_strip_one_proclitic_and_one_enclitic(word, keys):
     assert tuple(k for k, _ in lookup_keys(word)) == keys
+
+
+def test_fold_drops_marks_and_tatweel_and_folds_letters_in_one_pass():
+    from marsad.events.forms import fold
+
+    assert fold("مُحَمَّـــد ٱلأُمَمِ ٣٤ إِلى مدينةٍ") == "محمد الامم 34 الي مدينه"
