@@ -167,7 +167,21 @@ def is_number(tok: Tok) -> bool:
 
 
 def partitive(toks: list[Tok], m: Match) -> bool:
-    """Return True for a nationality after a count and "من" (``الآلاف من النيباليين``، ``عشرات من العراقيين``)."""
+    """Return True for a nationality after a count and "من" (``الآلاف من النيباليين``، ``عشرات من العراقيين``).
+
+    Parameters
+    ----------
+    toks : list of Tok
+        The article's tokens.
+    m : Match
+        A nationality adjective hit.
+
+    Returns
+    -------
+    bool
+        True when the two tokens before ``m`` are a number or count word and
+        "من" (not "في": "آلاف في ..." is a place), and ``m`` carries no clitic.
+    """
     return (not m.stripped and m.i >= 2 and toks[m.i - 1].is_word and toks[m.i - 1].norm in MEMBERSHIP
             and toks[m.i - 1].norm != key("في") and is_number(toks[m.i - 2]))
 
@@ -233,7 +247,19 @@ class Composer:
         return False
 
     def candidates(self, keys: tuple) -> list[str]:
-        """Return the ids of the people who share the alias ``keys`` (``بوش``: two or three Bushes)."""
+        """Return the ids of the people who share the alias ``keys`` (``بوش``: three Bushes).
+
+        Parameters
+        ----------
+        keys : tuple of str
+            Matching keys of the alias words.
+
+        Returns
+        -------
+        list of str
+            Person ids of ``people.yaml`` in file order; one id for an alias
+            only one person has.
+        """
         return [q.ref for q in self.dictionary.patterns_.get(keys[0], ())
                 if q.keys == keys and q.kind == PERSON]
 
