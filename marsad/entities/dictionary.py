@@ -234,6 +234,7 @@ class ActorDictionary:
         self.patterns_: dict[str, list[Pattern]] = {}
         self._owners: dict[tuple, set] = {}
         self._declared: set[tuple] = set()
+        self._holders: dict[tuple, list] | None = None  # see holders()
         countries = self._read("countries.yaml")
         orgs = self._read("organizations.yaml")
         people = self._read("people.yaml")
@@ -430,10 +431,14 @@ class ActorDictionary:
         date : str or None
             ISO 8601; None accepts any date.
         """
-        out = []
-        for actor in self.actors_.values():
-            for r in actor.roles:
-                if r.role == role and r.body == body and (date is None or r.holds_on(date[:10])):
-                    out.append(actor.actor_id)
-                    break
-        return out
+        index = self._holders
+        if index is None:  # built on first use: (role, body) -> [(actor id, its roles of that kind)]
+            index = self._holders = {}
+            for actor in self.actors_.values():
+                mine: dict[tuple, list] = {}
+                for r in actor.roles:
+                    mine.setdefault((r.role, r.body), []).append(r)
+                for rb, roles in mine.items():
+                    index.setdefault(rb, []).append((actor.actor_id, roles))
+        return [actor_id for actor_id, roles in index.get((role, body), ())
+                if date is None or any(r.holds_on(date[:10]) for r in roles)]
