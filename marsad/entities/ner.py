@@ -28,7 +28,7 @@ TOKEN_RE = re.compile(WORD_RE.pattern + r"|[^\s\w]|_")
 LABEL_MAP = {"PERS": "PER"}
 MODEL_NAME = "ner.crfsuite"
 NAMES_FILE = "ner_names.yaml"
-NAME_LABELS = {"teams": "ORG", "firms": "ORG", "media": "ORG"}
+NAME_LABELS = {"teams": "ORG", "firms": "ORG", "media": "ORG", "athletes": "PER"}
 """The entity type of a several-word name of each kind in ``NAMES_FILE`` (MISC otherwise)."""
 
 # Trigger words (matching keys of the bare stem). Ours, from how Arabic news
