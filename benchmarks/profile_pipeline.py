@@ -19,6 +19,7 @@ import pstats
 import time
 from pathlib import Path
 
+from marsad.doc import Doc
 from marsad.io import iter_docs
 from marsad.pipeline import default_pipeline
 
@@ -26,10 +27,11 @@ DEFAULT_DATA = Path(__file__).resolve().parents[2] / "shared" / "data" / "saudin
 
 
 def load_docs(path: Path, limit: int) -> list:
-    """Return the first ``limit`` documents of the zip at ``path``."""
+    """Return the first ``limit`` documents of the zip at ``path`` (records that fail to read are skipped)."""
     docs = []
     for doc in iter_docs([str(path)]):
-        docs.append(doc)
+        if isinstance(doc, Doc):
+            docs.append(doc)
         if len(docs) >= limit:
             break
     return docs
