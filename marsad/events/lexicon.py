@@ -23,7 +23,7 @@ from marsad.events.ontology import MODES
 ARG_STYLES = ("agent", "victim", "with", "intransitive")
 MARKER_NAMES = (
     "reporting", "according", "opinion", "negation", "denial", "future",
-    "conditional", "clause", "background",
+    "conditional", "clause", "background", "not_trigger",
 )
 _ENTRY_KEYS = {"id", "type", "mode", "cameo", "verbs", "nouns", "forms", "verb_forms", "phrases", "near", "args",
                "weight"}

@@ -166,6 +166,17 @@ def may_have_trigger(text: str, start: int, end: int, lex: Lexicon, lemma_starts
     return not hot.isdisjoint(forms)
 
 
+def _homograph(word: str, keys: tuple, lex: Lexicon) -> bool:
+    """True when ``word``, bare or behind proclitics only, is in the ``not_trigger`` marker list.
+
+    The list holds words spelt like a trigger form that news uses as other
+    words ("طلبة" students, not "طلبه" he asked for it; "بعقوبة" the city
+    Baqubah). An enclitic reading ("طلبتها" -> "طلبه") is not blocked.
+    """
+    blocked = lex.markers.get("not_trigger")
+    return bool(blocked) and any(k in blocked and word == pre + k for k, pre in keys)
+
+
 def find_triggers(words: list[Word], lex: Lexicon) -> list[Trigger]:
     """Return the lexicon triggers among ``words``, left to right.
 
@@ -197,6 +208,9 @@ def find_triggers(words: list[Word], lex: Lexicon) -> list[Trigger]:
             i += 1  # no phrase, word or lemma entry can start here
             continue
         keys = lookup_keys(w.fold)
+        if _homograph(w.fold, keys, lex):
+            i += 1
+            continue
         matched = False
         for key, pre in keys:
             for phrase, entry in lex.phrases.get(key, ()):

@@ -69,3 +69,25 @@ def test_fold_drops_marks_and_tatweel_and_folds_letters_in_one_pass():
     from marsad.events.forms import fold
 
     assert fold("مُحَمَّـــد ٱلأُمَمِ ٣٤ إِلى مدينةٍ") == "محمد الامم 34 الي مدينه"
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("تظاهر طلبة الجامعة أمس", ["protest.demonstrate"]),  # students, not "he asked for it"
+    ("احتج الطلبة أمام الوزارة", ["protest.demonstrate"]),
+    ("أعلنت الشركة زيادة رحلات الطيران إلى دبي", []),  # trips, not a deportation
+    ("قتل ثلاثة أشخاص في انفجار في بعقوبة", ["assault.kill", "assault.explosives"]),  # the city Baqubah
+    ("طلبته الشرطة للتحقيق", ["request.demand"]),  # an enclitic reading still triggers
+    ("فرضت المحكمة عقوبة بالسجن", ["sanction.sanction"]),
+])
+def test_homographs_of_trigger_forms_never_trigger(lex, text, expected):
+    words = split_words(text, 0, len(text))
+    assert [t.entry.id for t in find_triggers(words, lex)] == expected
+
+
+def test_a_user_lexicon_can_replace_the_homograph_list(tmp_path):
+    mine = tmp_path / "mine.yaml"
+    mine.write_text("markers:\n  not_trigger: [رحلات]\n", encoding="utf-8")
+    lex = load_lexicon(str(mine))
+    text = "تظاهر طلبة الجامعة"
+    assert [t.entry.id for t in find_triggers(split_words(text, 0, len(text)), lex)] == [
+        "protest.demonstrate", "request.demand"]
