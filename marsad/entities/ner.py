@@ -8,7 +8,10 @@ words (الرئيس، وزير، مدينة، محافظة ...), team, firm and 
 and the same for two neighbours each side. A second CRF reads the first
 one's labels of the window and of the same word elsewhere in the document
 (stacking). Training uses sklearn-crfsuite (L-BFGS with elastic-net
-regularisation); prediction uses the python-crfsuite tagger directly.
+regularisation). A single-pass model tags through
+:mod:`marsad.entities.ner_fast` (the same labels as python-crfsuite, read
+from the model file's weights, about six times faster); a stacked one
+through python-crfsuite.
 """
 
 from __future__ import annotations
@@ -98,9 +101,9 @@ class NerLexicon:
         Word key to its distributional clusters, finest first
         (:mod:`marsad.entities.clusters`).
     names : dict of str to frozenset
-        Keys of one-word names of teams, firms, media and events
-        (``data/ner_names.yaml``), by kind; a word among them gets
-        ``lex=team`` and so on. The several-word names are in ``phrases``.
+        Keys of one-word names of teams, firms, media, events and sports
+        people (``data/ner_names.yaml``), by kind; a word among them gets
+        ``lex=teams`` and so on. The several-word names are in ``phrases``.
     """
 
     per: frozenset = field(default_factory=frozenset)

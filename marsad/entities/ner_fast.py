@@ -170,6 +170,8 @@ class _Table:
         """Write ``rows`` for the types ``start, start + 1, ...``, growing the table as needed."""
         r, end = self.ids, start + len(rows)
         width = max(map(len, rows), default=0)
+        if not width and not len(r):  # nothing lent this way yet: no rows to gather
+            return
         if end > r.shape[1] or width > len(r):
             grown = np.full((max(len(r), width), max(r.shape[1], 2 * end)), self.fill, dtype=np.intp)
             grown[:len(r), :r.shape[1]] = r
@@ -447,10 +449,12 @@ class FastTagger:
             inside = (j >= first) & (j <= last)
             j = np.where(inside, j, 0)
             nb = np.where(inside, types[j], 0)  # type 0: beyond the sentence ("pad")
-            blocks.append(self._before[off].ids[:, nb])
+            blocks.append(self._before[off].ids[:, nb])  # never empty: type 0 holds "pad"
             if abs(off) <= 2:
                 blocks.append(np.asarray(self._ph_ids[off], dtype=np.intp)[np.where(inside, codes[j], 0)][None])
-            blocks.append(self._after[off].ids[:, nb])
+            after = self._after[off].ids
+            if len(after):  # (at +-2 nothing comes after the phrase feature)
+                blocks.append(after[:, nb])
         bos = np.full(n_tok, zero, dtype=np.intp)
         bos[starts] = self._bos
         eos = np.full(n_tok, zero, dtype=np.intp)
