@@ -8,6 +8,7 @@ span then starts after them.
 
 from __future__ import annotations
 
+import re
 from itertools import compress
 from typing import NamedTuple
 
@@ -41,6 +42,8 @@ class Tok(NamedTuple):
     readings: tuple
 
 
+_GROUP = re.Match.group
+_SPAN = re.Match.span
 _PUNCT = object()
 _EMPTY = object()
 
@@ -80,8 +83,10 @@ def tokenize(text: str) -> list[Tok]:
 
     Each distinct word is analysed once per process (key, clitic readings
     and where each reading begins inside the word) and kept in a bounded
-    cache (200,000 words, then emptied), so an article costs one regex scan
-    and a dict lookup per token.
+    cache (200,000 words, then emptied). An article costs one regex scan,
+    one look-up in that cache per distinct form (the cache is large and,
+    after the tagger has run, cold in the CPU's memory caches, so each
+    token then reads a small per-article dict) and one tuple per token.
 
     Parameters
     ----------
@@ -91,21 +96,24 @@ def tokenize(text: str) -> list[Tok]:
     -------
     list of Tok
     """
+    found = list(TOKEN_RE.finditer(text))
+    forms = list(map(_GROUP, found))
+    words = _WORDS
+    distinct = set(forms)
+    new = distinct.difference(words)
+    if new:
+        if len(words) + len(new) > _WORDS_MAX:
+            words.clear()
+            new = distinct
+        for s in new:
+            words[s] = _word_entry(s) if WORD_RE.fullmatch(s) else _PUNCT
+    entries = {s: words[s] for s in distinct}
     toks = []
     append = toks.append
-    words = _WORDS
-    new = tuple.__new__  # Tok(...) without the Python-level __new__ of a NamedTuple
-    for m in TOKEN_RE.finditer(text):
-        s = m.group()
-        start, end = m.span()
-        entry = words.get(s)
-        if entry is None:
-            entry = _word_entry(s) if WORD_RE.fullmatch(s) else _PUNCT
-            if len(words) >= _WORDS_MAX:
-                words.clear()
-            words[s] = entry
+    make = tuple.__new__  # Tok(...) without the Python-level __new__ of a NamedTuple
+    for s, (start, end), entry in zip(forms, map(_SPAN, found), map(entries.__getitem__, forms)):
         if entry is _PUNCT:
-            append(new(Tok, (s, start, end, "", False, ())))
+            append(make(Tok, (s, start, end, "", False, ())))
         elif entry is not _EMPTY:
             n, only, rel = entry
             if only is not None:
@@ -115,7 +123,7 @@ def tokenize(text: str) -> list[Tok]:
             else:
                 reads = tuple((k, offset_after(text, start, d) if d else start, n[:d])
                               for k, d in clitic_readings(n)) or ((n, start, ""),)
-            append(new(Tok, (s, start, end, n, True, reads)))
+            append(make(Tok, (s, start, end, n, True, reads)))
     return toks
 
 

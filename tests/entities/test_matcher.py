@@ -67,3 +67,13 @@ def test_name_starts_fills_its_memo_once_per_norm():
     first = name_starts(toks, NAMES, memo)
     assert memo[key("موسكو")] is True and memo[key("قال")] is False and memo[""] is False
     assert name_starts(toks, NAMES, memo) == first
+
+
+def test_a_full_word_cache_is_emptied_without_changing_the_tokens(monkeypatch):
+    from marsad.entities import matcher
+
+    expected = tokenize(TEXT)
+    monkeypatch.setattr(matcher, "_WORDS", {})
+    monkeypatch.setattr(matcher, "_WORDS_MAX", 5)
+    assert tokenize(TEXT) == expected
+    assert len(matcher._WORDS) == len({t.text for t in expected})  # emptied, then this article's forms
