@@ -106,3 +106,15 @@ def test_fast_path_of_a_freshly_fitted_model(tmp_path):
     assert t.predict(probe) == _slow_tags(t, probe)
     assert t.predict(sents) == tags
     assert any(x.startswith("ph=B-PER") for x in token_features(["كمال", "رافع"], lex)[0])
+
+
+def test_a_full_word_cache_starts_over_with_the_same_tags(stage):
+    tagger = stage.tagger
+    small = FastTagger(tagger.fast_.model, tagger.lexicon, max_words=5)
+    sents = [["قال", "الرئيس", "الفلسطيني", "محمود", "عباس", "في", "رام", "الله"],
+             ["وصل", "وزير", "الخارجية", "الروسي", "سيرغي", "لافروف", "إلى", "دمشق", "أمس"]]
+    want = _slow_tags(tagger, sents)
+    for _ in range(3):
+        assert small.predict(sents, tagger.doc_size) == want
+        assert small.predict(sents[::-1], tagger.doc_size) == _slow_tags(tagger, sents[::-1])
+    assert len(small.words) <= 5 + sum(map(len, sents))
