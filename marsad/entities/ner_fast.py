@@ -20,7 +20,6 @@ from __future__ import annotations
 
 import struct
 from dataclasses import dataclass
-from itertools import repeat
 from pathlib import Path
 
 import numpy as np
