@@ -216,11 +216,12 @@ def name_starts(toks: list[Tok], first_keys, memo: dict) -> list[int]:
     new norm and the tokens are then picked in one pass at C speed.
     """
     norms = [t.norm for t in toks]
-    new = set(norms).difference(memo)
+    distinct = set(norms)
+    new = distinct.difference(memo)
     if new:
         if len(memo) + len(new) > _WORDS_MAX:
             memo.clear()
-            new = set(norms)
+            new = distinct
         for n in new:
             may = False
             if n:
@@ -229,7 +230,8 @@ def name_starts(toks: list[Tok], first_keys, memo: dict) -> list[int]:
                         may = True
                         break
             memo[n] = may
-    return list(compress(range(len(norms)), map(memo.__getitem__, norms)))
+    local = {n: memo[n] for n in distinct}  # a small dict the tokens read, as in tokenize
+    return list(compress(range(len(norms)), map(local.__getitem__, norms)))
 
 
 def longest_at(text: str, toks: list[Tok], i: int, lookup, first_keys=None) -> list[tuple[Match, object]]:
@@ -305,10 +307,10 @@ class NameIndex:
         n_toks = len(toks)
         groups = self._groups
         for first, start, stripped in t.readings:
-            if first not in self.first_keys:
-                continue
-            group = groups.get(first)
+            group = groups.get(first)  # only first keys of the table have a group
             if group is None:
+                if first not in self.first_keys:
+                    continue
                 if len(groups) >= _WORDS_MAX:
                     groups.clear()
                 group = groups[first] = self._group(first)
