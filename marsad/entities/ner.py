@@ -8,10 +8,10 @@ words (الرئيس، وزير، مدينة، محافظة ...), team, firm and 
 and the same for two neighbours each side. A second CRF reads the first
 one's labels of the window and of the same word elsewhere in the document
 (stacking). Training uses sklearn-crfsuite (L-BFGS with elastic-net
-regularisation). A single-pass model tags through
-:mod:`marsad.entities.ner_fast` (the same labels as python-crfsuite, read
-from the model file's weights, about six times faster); a stacked one
-through python-crfsuite.
+regularisation); tagging uses python-crfsuite. A single-pass model gets
+its features from :mod:`marsad.entities.ner_fast`, which builds them once
+per word type and passes only those the model knows (the same labels,
+several times faster); a stacked one from :func:`token_features`.
 """
 
 from __future__ import annotations
@@ -271,20 +271,34 @@ def _cached_word_features(tok: str, lex: NerLexicon, rich: bool) -> tuple:
     return f
 
 
+def _lent_part(off: int, x: str) -> int:
+    """Return where feature ``x`` (one of a word's own, past the sixth) goes in the word ``off`` places away.
+
+    0: not lent; 1: lent before that word's phrase feature; 2: after it
+    (the coarse cluster and the clitics, lent to the next words only).
+    """
+    if abs(off) > 2:
+        return 1 if x.startswith(("cc1", "trig")) else 0
+    if x.startswith(("lex", "trig", "sh", "al", "cc", "ph")):
+        return 1
+    return 2 if off in (-1, 1) and x.startswith(("cf", "cl")) else 0
+
+
 def _projection(off: int, nb: list[str]) -> tuple[list[str], list[str]]:
     """Return what a word with features ``nb`` lends the word ``off`` places away.
 
     Two parts, ``(before, after)``: :func:`token_features` puts the phrase
     features (``ph=``) of that word between them, so a caller that adds
-    those per occurrence keeps the same order.
+    those per occurrence keeps the same order. The key and the stem are
+    always lent; the rest as :func:`_lent_part` says.
     """
-    head = [f"{off}:{nb[0]}", f"{off}:{nb[1]}"]
-    if abs(off) > 2:
-        return head + [f"{off}:{x}" for x in nb[6:] if x.startswith(("cc1", "trig"))], []
-    head.extend(f"{off}:{x}" for x in nb[6:] if x.startswith(("lex", "trig", "sh", "al", "cc", "ph")))
-    if off in (-1, 1):
-        return head, [f"{off}:{x}" for x in nb[6:] if x.startswith(("cf", "cl"))]
-    return head, []
+    before = [f"{off}:{nb[0]}", f"{off}:{nb[1]}"]
+    after = []
+    for x in nb[6:]:
+        part = _lent_part(off, x)
+        if part:
+            (before if part == 1 else after).append(f"{off}:{x}")
+    return before, after
 
 
 def token_features(tokens: list[str], lexicon: NerLexicon | None = None,
@@ -431,9 +445,9 @@ class NerTagger:
     tagger_ : pycrfsuite.Tagger
         Set by :meth:`fit` or :meth:`load` (the second pass when stacked).
     fast_ : marsad.entities.ner_fast.FastTagger or None
-        How :meth:`predict` tags with a single-pass model: the same features
-        and the same labels as python-crfsuite, at a fraction of the cost
-        (None for a stacked model, which python-crfsuite tags).
+        How :meth:`predict` builds a single-pass model's features: the
+        known attributes of :func:`token_features`, per word type, for
+        python-crfsuite's tagger (None for a stacked model).
     pass1_ : pycrfsuite.Tagger or None
         The first pass of a stacked model.
     model_path_ : Path
@@ -552,10 +566,9 @@ class NerTagger:
         """The exact fast path for a single-pass model (:mod:`marsad.entities.ner_fast`); None when stacked."""
         if getattr(self, "pass1_", None) is not None:
             return None
-        from marsad.entities.ner_fast import FastTagger, read_model
+        from marsad.entities.ner_fast import FastTagger
 
-        return FastTagger(read_model(self.model_path_, self.tagger_), self.lexicon or NerLexicon(),
-                          self.context, self.rich)
+        return FastTagger(self.tagger_, self.lexicon or NerLexicon(), self.context, self.rich)
 
     def predict(self, sentences: list[list[str]]) -> list[list[str]]:
         """Return BIO tags for each tokenised sentence.
