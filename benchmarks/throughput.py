@@ -1,8 +1,11 @@
 """Throughput and peak memory of ``marsad code`` on the SaudiNewsNet corpus.
 
 Runs each configuration (1 and 2 workers, without a store and with one) in a
-fresh process and prints articles/s and peak resident memory: the driver
-process and the largest worker (``resource.getrusage``; Linux reports KiB).
+fresh process and prints articles/s (wall clock), the CPU seconds the
+configuration used (driver and workers, loading included; on a shared
+machine this moves less than the wall clock) and peak resident memory: the
+driver process and the largest worker (``resource.getrusage``; Linux
+reports KiB).
 
     python benchmarks/throughput.py                 # first 1,000 records
     python benchmarks/throughput.py --limit 5000
@@ -48,11 +51,13 @@ def child(inputs: list[str], workers: int, db: str | None) -> None:
     from marsad.run import code_inputs
 
     summary = code_inputs(inputs, db=db, workers=workers, quiet=True, batch_size=100)
+    used = [resource.getrusage(who) for who in (resource.RUSAGE_SELF, resource.RUSAGE_CHILDREN)]
+    cpu = sum(u.ru_utime + u.ru_stime for u in used)  # this process and its finished workers, loading included
     kib = 1024.0
     print(json.dumps({
         "read": summary.read, "stored": summary.stored, "duplicates": summary.duplicates,
         "errors": summary.errors, "events": summary.events, "seconds": round(summary.seconds, 2),
-        "articles_per_s": round(summary.articles_per_s, 1),
+        "articles_per_s": round(summary.articles_per_s, 1), "cpu_s": round(cpu, 1),
         "driver_rss_mib": round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / kib, 1),
         "worker_rss_mib": round(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / kib, 1),
     }))
@@ -84,7 +89,7 @@ def main(argv: list[str] | None = None) -> int:
             inputs, label = [str(sample)], f"first {n:,} records"
         print(f"SaudiNewsNet, {label}")
         print(f"{'workers':>7} {'store':>6} {'read':>7} {'stored':>7} {'dups':>5} {'errors':>6} "
-              f"{'events':>7} {'seconds':>8} {'art/s':>7} {'driver MiB':>10} {'worker MiB':>10}")
+              f"{'events':>7} {'seconds':>8} {'art/s':>7} {'CPU s':>7} {'driver MiB':>10} {'worker MiB':>10}")
         for workers in args.workers:
             for use_db in (False, True):
                 db = str(Path(tmp) / f"bench-{workers}.duckdb") if use_db else None
@@ -98,7 +103,7 @@ def main(argv: list[str] | None = None) -> int:
                 r = json.loads(proc.stdout.strip().splitlines()[-1])
                 print(f"{workers:>7} {'yes' if use_db else 'no':>6} {r['read']:>7,} {r['stored']:>7,} "
                       f"{r['duplicates']:>5,} {r['errors']:>6,} {r['events']:>7,} {r['seconds']:>8.1f} "
-                      f"{r['articles_per_s']:>7.1f} {r['driver_rss_mib']:>10.1f} "
+                      f"{r['articles_per_s']:>7.1f} {r['cpu_s']:>7.1f} {r['driver_rss_mib']:>10.1f} "
                       f"{r['worker_rss_mib'] if workers > 1 else 0:>10.1f}", flush=True)
     return 0
 
