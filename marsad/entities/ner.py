@@ -117,8 +117,13 @@ class NerLexicon:
     cache: dict = field(default_factory=dict, repr=False, compare=False)
 
     @classmethod
-    def from_data(cls, dictionary, gazetteer) -> "NerLexicon":
-        """Build the lists from a loaded :class:`ActorDictionary` and :class:`Gazetteer`."""
+    def from_data(cls, dictionary, gazetteer, auto: bool = True) -> "NerLexicon":
+        """Build the lists from a loaded :class:`ActorDictionary` and :class:`Gazetteer`.
+
+        With ``auto`` the lists induced from unlabelled news
+        (:mod:`marsad.entities.induce`, ``data/ner_auto.tsv.gz`` when present)
+        join ``names`` as ``auto_per``, ``auto_org``, ``auto_loc``, ``auto_misc``.
+        """
         per, org, gpe = set(), set(), set()
         phrases: dict = {}
         labels = {"person": "PER", "org": "ORG", "country": "LOC", "gov": "LOC"}
@@ -155,9 +160,13 @@ class NerLexicon:
         stop = {"ال", "بن", "عبد", "ابو", "في", "من"}
         given = yaml.safe_load(data.joinpath("given_names.yaml").read_text("utf-8"))
         first = {key(n) for group in given.values() for n in group}
+        names = {kind: frozenset(v) for kind, v in single.items()}
+        if auto:
+            from marsad.entities.induce import load_names
+
+            names.update(load_names())
         return cls(frozenset(per - stop), frozenset(org - stop), frozenset(loc - stop), frozenset(gpe - stop),
-                   frozenset(first), load_clusters(), phrases,
-                   {kind: frozenset(v) for kind, v in sorted(single.items())})
+                   frozenset(first), load_clusters(), phrases, dict(sorted(names.items())))
 
 
 def document_features(sentences: list[list[str]], lexicon: NerLexicon | None = None) -> dict[str, set]:
