@@ -43,7 +43,7 @@ class FastTagger:
         Neighbours each side, as in :func:`~marsad.entities.ner.token_features`.
     rich : bool, default True
         The rich feature set, as in :func:`~marsad.entities.ner.token_features`.
-    max_words : int, default 200000
+    max_words : int, default 100000
         Word types kept before the cache is emptied (a long run meets ever
         new words).
 
@@ -56,13 +56,15 @@ class FastTagger:
     """
 
     def __init__(self, tagger, lexicon: NerLexicon, context: int = 2, rich: bool = True,
-                 max_words: int = 200_000):
+                 max_words: int = 100_000):
         self.tagger = tagger
         self.lexicon = lexicon
         self.context = context
         self.rich = rich
         self.max_words = max_words
         self.known = frozenset(tagger.info().attributes)
+        self._name = {x: x for x in self.known}  # one string object per attribute, shared by all words
+        self._shared: dict = {}  # small tuples many words have in common
         self.offsets = [o for o in range(-context, context + 1) if o]
         self._pad = {o: [f"{o}:pad"] if f"{o}:pad" in self.known else [] for o in self.offsets}
         # per offset: "lex=per" -> ("-1:lex=per", part) for what a word may lend (see _lent_part)
@@ -80,11 +82,13 @@ class FastTagger:
     def _entry(self, tok: str) -> tuple:
         """Return the cached parts of a word type, computing them on first sight.
 
-        The entry is ``(norm, stem, own, lent, doc_info, phrase_starts, raw_key)``:
-        ``own`` its known features, ``lent`` per offset (in :attr:`offsets`
-        order) the known projections ``(before, after, before + after)`` (the
-        phrase feature of an occurrence goes between the first two),
-        ``doc_info`` what :func:`~marsad.entities.ner.document_features` reads.
+        The entry is ``(norm, stem, own, lent, doc_info, phrase_starts, raw_key,
+        cuts)``: ``own`` its known features after ``"b"``, ``lent`` per offset
+        (in :attr:`offsets` order) the known projections, of which the first
+        ``cuts[k]`` go before the phrase feature of an occurrence and the rest
+        after it, ``doc_info`` what :func:`~marsad.entities.ner.document_features`
+        reads. Tuples, and strings shared with the model's attribute set,
+        keep a cached word under 1 KB (about 85 MB for a full cache).
         """
         e = self.words.get(tok)
         if e is not None:
@@ -94,17 +98,19 @@ class FastTagger:
         known, lex = self.known, self.lexicon
         f = list(_word_features(tok, lex, self.rich))
         n, st = f[0][2:], f[1][3:]
-        own = [x for x in f if x in known]
-        lent = []
+        name_of = self._name.get
+        own = tuple(filter(None, map(name_of, ["b"] + f)))
+        lent, cuts = [], []
         tail = f[6:]
         for off, table in zip(self.offsets, self._lend):
-            before = [name for name in (f"{off}:{f[0]}", f"{off}:{f[1]}") if name in known]
+            before = [x for x in (name_of(f"{off}:{f[0]}"), name_of(f"{off}:{f[1]}")) if x is not None]
             after = []
             for x in tail:
                 hit = table.get(x)
                 if hit is not None:
                     (before if hit[1] == 1 else after).append(hit[0])
-            lent.append((before, after, before + after))
+            lent.append(tuple(before + after))
+            cuts.append(len(before))
         if st in PER_TRIGGERS or n in PER_TRIGGERS:
             trig = "d=per"
         elif st in LOC_TRIGGERS or n in LOC_TRIGGERS:
@@ -116,9 +122,12 @@ class FastTagger:
         # what document_features reads of the word, and of it as the previous word
         doc_info = (len(st) >= 3 and WORD_RE.fullmatch(tok) is not None, n.startswith(_AL_DOC), trig,
                     "lex=first" in f)
+        doc_info = self._shared.setdefault(doc_info, doc_info)
         raw = key(tok)
-        starts = [lex.phrases[r] for r, _ in clitic_readings(raw) if r in lex.phrases] if raw and lex.phrases else []
-        e = self.words[tok] = (n, st, own, lent, doc_info, starts, raw)
+        raw = n if raw == n else raw
+        starts = tuple(lex.phrases[r] for r, _ in clitic_readings(raw) if r in lex.phrases) if raw and lex.phrases else ()
+        cuts = tuple(cuts)
+        e = self.words[tok] = (n, st, own, tuple(lent), doc_info, starts, raw, self._shared.setdefault(cuts, cuts))
         return e
 
     @staticmethod
@@ -192,7 +201,6 @@ class FastTagger:
         known, rich = self.known, self.rich
         entries = [[self._entry(t) for t in toks] for toks in sentences]
         doc = {st: [x for x in sorted(v) if x in known] for st, v in self._document(entries).items()}
-        b = ["b"] if "b" in known else []
         bos, eos = "bos" in known, "eos" in known
         out = []
         for ws in entries:
@@ -200,7 +208,7 @@ class FastTagger:
             ph = self._phrases(ws) if any(w[5] for w in ws) else None
             sent = []
             for i, w in enumerate(ws):
-                feats = b + w[2]
+                feats = list(w[2])
                 feats.extend(doc.get(w[1], ()))
                 if ph is not None and ph[i] is not None and ph[i] in known:
                     feats.append(ph[i])
@@ -217,14 +225,14 @@ class FastTagger:
                     if j < 0 or j > last:
                         feats.extend(self._pad[off])
                     elif ph is None or ph[j] is None or abs(off) > 2:
-                        feats.extend(ws[j][3][k][2])
+                        feats.extend(ws[j][3][k])
                     else:
-                        before, after, _ = ws[j][3][k]
-                        feats.extend(before)
+                        lent, cut = ws[j][3][k], ws[j][7][k]
+                        feats.extend(lent[:cut])
                         x = f"{off}:{ph[j]}"
                         if x in known:
                             feats.append(x)
-                        feats.extend(after)
+                        feats.extend(lent[cut:])
                 if i == 0 and bos:
                     feats.append("bos")
                 if i == last and eos:
