@@ -350,6 +350,7 @@ def is_sports(words: list[Word]) -> bool:
 _SPORTS_PROCLITICS = ("وبال", "فبال", "ولل", "وال", "فال", "بال", "لل", "وب", "ول", "فب", "فل", "و", "ف", "ب", "ل")
 
 
+@lru_cache(maxsize=65536)
 def _bare_forms(word: str) -> tuple[str, ...]:
     """The word and the word without one proclitic (never an enclitic: "الدورية" is not "الدوري")."""
     out = [word]
