@@ -17,6 +17,7 @@ several times faster); a stacked one from :func:`token_features`.
 from __future__ import annotations
 
 import re
+import zlib
 from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
@@ -448,6 +449,14 @@ class NerTagger:
         Folds (contiguous runs of documents) for those labels. The bundled
         model is single-pass: on the ANERcorp dev split its first pass alone
         scores micro F1 0.725 against 0.722 stacked, at twice the speed.
+    list_dropout : float, default 0.5
+        Share of training tokens whose induced-list features (``lex=auto_*``
+        and their lent copies; :mod:`marsad.entities.induce`) are left out,
+        chosen by a hash of the token's position (deterministic). The lists
+        were made by a tagger trained on the same data, so without dropout
+        the feature agrees with the gold label too often and the CRF leans
+        on it instead of the context (docs/ner.md, follow-up 3). Training
+        only; tagging keeps every feature.
 
     Attributes
     ----------
@@ -472,7 +481,7 @@ class NerTagger:
     def __init__(self, model_path: str | Path | None = None, lexicon: NerLexicon | None = None,
                  c1: float = 0.03, c2: float = 0.01, max_iterations: int = 150, min_freq: int = 1,
                  doc_size: int = 20, context: int = 2, rich: bool = True, stack: bool = False,
-                 stack_folds: int = 4):
+                 stack_folds: int = 4, list_dropout: float = 0.5):
         self.model_path = model_path
         self.lexicon = lexicon
         self.c1 = c1
@@ -484,6 +493,7 @@ class NerTagger:
         self.rich = rich
         self.stack = stack
         self.stack_folds = stack_folds
+        self.list_dropout = list_dropout
 
     def fit(self, sentences: list[list[str]], tags: list[list[str]],
             out_path: str | Path | None = None) -> "NerTagger":
@@ -508,7 +518,7 @@ class NerTagger:
             raise UsageError("sentences must be a non-empty list of token lists")
         if len(sentences) != len(tags) or any(len(s) != len(t) for s, t in zip(sentences, tags)):
             raise UsageError("sentences and tags must have the same shape")
-        feats = self._features(sentences)
+        feats = drop_list_features(self._features(sentences), self.list_dropout)
         self.pass1_ = None
         if self.stack:
             first = self._train(feats, tags, pass1_path(out_path) if out_path else None)
@@ -626,6 +636,33 @@ class NerTagger:
             extra = stacked_features(sentences[a:b], labels[a:b])
             out.extend([f + x for f, x in zip(fs, xs)] for fs, xs in zip(feats[a:b], extra))
         return out
+
+
+def drop_list_features(feats: list[list[list[str]]], rate: float) -> list[list[list[str]]]:
+    """Leave the induced-list features out of a deterministic share of tokens (in place).
+
+    Parameters
+    ----------
+    feats : list of list of list of str
+        Feature lists per sentence and token (:meth:`NerTagger._features`).
+    rate : float
+        Share of tokens, in [0, 1]; a token is picked when the CRC-32 of
+        ``"sentence:token"`` modulo 1000 is below ``rate * 1000``.
+
+    Returns
+    -------
+    list of list of list of str
+        ``feats``, with every feature containing ``=auto_`` removed from the
+        picked tokens.
+    """
+    if rate <= 0:
+        return feats
+    cut = rate * 1000
+    for si, sent in enumerate(feats):
+        for ti, f in enumerate(sent):
+            if zlib.crc32(f"{si}:{ti}".encode()) % 1000 < cut:
+                sent[ti] = [x for x in f if "=auto_" not in x]
+    return feats
 
 
 def pass1_path(path: str | Path) -> Path:

@@ -63,3 +63,25 @@ def test_bundled_lists_join_the_lexicon_names():
         pytest.skip("no induced lists shipped")
     assert set(lists) <= {"auto_per", "auto_org", "auto_loc", "auto_misc"}
     assert all(len(v) > 50 for v in lists.values())
+
+
+def test_list_dropout_removes_only_list_features_from_about_that_share():
+    from marsad.entities.ner import drop_list_features
+
+    feats = [[["w=a", "lex=auto_per", "-1:lex=auto_org", "lex=per"] for _ in range(50)] for _ in range(40)]
+    out = drop_list_features(feats, 0.5)
+    dropped = sum(f == ["w=a", "lex=per"] for s in out for f in s)
+    kept = sum(f == ["w=a", "lex=auto_per", "-1:lex=auto_org", "lex=per"] for s in out for f in s)
+    assert dropped + kept == 2000 and 900 < dropped < 1100
+    again = drop_list_features([[["w=a", "lex=auto_per", "-1:lex=auto_org", "lex=per"] for _ in range(50)]
+                                for _ in range(40)], 0.5)
+    assert again == out  # deterministic
+    assert drop_list_features([[["lex=auto_loc"]]], 0.0) == [[["lex=auto_loc"]]]
+
+
+def test_bundled_lexicon_reads_the_shipped_lists(dictionary, gazetteer):
+    lex = NerLexicon.from_data(dictionary, gazetteer)
+    if not load_names():
+        pytest.skip("no induced lists shipped")
+    assert {"auto_per", "auto_org", "auto_loc", "auto_misc"} <= set(lex.names)
+    assert "auto_per" not in NerLexicon.from_data(dictionary, gazetteer, auto=False).names
