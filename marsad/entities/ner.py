@@ -368,14 +368,29 @@ def token_features(tokens: list[str], lexicon: NerLexicon | None = None,
     return out
 
 
-def _phrase_features(tokens: list[str], base: list[list[str]], phrases: dict) -> None:
-    """Append ``ph=B-X``/``ph=I-X`` to tokens inside a known multi-word name (greedy, longest first)."""
-    norms = [key(t) for t in tokens]
+def phrase_tags(norms: list[str], starts: list) -> list:
+    """Return ``ph=B-X``/``ph=I-X`` per token inside a known multi-word name, else None (greedy, longest first).
+
+    Parameters
+    ----------
+    norms : list of str
+        Matching keys of a sentence's tokens.
+    starts : list
+        Per token, for each of its clitic readings that opens known names,
+        the ``(keys, label)`` candidates of :attr:`NerLexicon.phrases`.
+
+    Returns
+    -------
+    list of str or None
+        Same length as ``norms``.
+    """
+    m = len(norms)
+    ph: list = [None] * m
     i = 0
-    while i < len(tokens):
+    while i < m:
         hit = None
-        for first, _ in clitic_readings(norms[i]) if norms[i] else ():
-            for keys, label in phrases.get(first, ()):
+        for cands in starts[i]:
+            for keys, label in cands:
                 n = len(keys)
                 if norms[i + 1:i + n] == list(keys[1:]):
                     hit = (n, label)
@@ -384,12 +399,22 @@ def _phrase_features(tokens: list[str], base: list[list[str]], phrases: dict) ->
                 break
         if hit:
             n, label = hit
-            base[i].append(f"ph=B-{label}")
+            ph[i] = f"ph=B-{label}"
             for k in range(i + 1, i + n):
-                base[k].append(f"ph=I-{label}")
+                ph[k] = f"ph=I-{label}"
             i += n
         else:
             i += 1
+    return ph
+
+
+def _phrase_features(tokens: list[str], base: list[list[str]], phrases: dict) -> None:
+    """Append :func:`phrase_tags` to the feature lists ``base`` of ``tokens``."""
+    norms = [key(t) for t in tokens]
+    starts = [[phrases[r] for r, _ in clitic_readings(n) if r in phrases] if n else [] for n in norms]
+    for f, tag in zip(base, phrase_tags(norms, starts)):
+        if tag is not None:
+            f.append(tag)
 
 
 def bio_spans(tags: list[str]) -> set[tuple[int, int, str]]:

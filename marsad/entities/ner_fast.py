@@ -24,6 +24,7 @@ from marsad.entities.ner import (
     NerLexicon,
     _lent_part,
     _word_features,
+    phrase_tags,
 )
 from marsad.entities.words import WORD_RE, clitic_readings, key
 
@@ -158,30 +159,8 @@ class FastTagger:
 
     @staticmethod
     def _phrases(ws: list[tuple]) -> list:
-        """Per token the ``ph=`` feature of :func:`~marsad.entities.ner._phrase_features`, or None."""
-        m = len(ws)
-        ph: list = [None] * m
-        norms = [w[6] for w in ws]
-        i = 0
-        while i < m:
-            hit = None
-            for cands in ws[i][5]:
-                for keys, label in cands:
-                    n = len(keys)
-                    if norms[i + 1:i + n] == list(keys[1:]):
-                        hit = (n, label)
-                        break
-                if hit:
-                    break
-            if hit:
-                n, label = hit
-                ph[i] = f"ph=B-{label}"
-                for k in range(i + 1, i + n):
-                    ph[k] = f"ph=I-{label}"
-                i += n
-            else:
-                i += 1
-        return ph
+        """Per token the ``ph=`` feature of :func:`~marsad.entities.ner.phrase_tags`, or None."""
+        return phrase_tags([w[6] for w in ws], [w[5] for w in ws])
 
     def features(self, sentences: list[list[str]]) -> list[list[list[str]]]:
         """Return the known features of each token of one document's sentences.
