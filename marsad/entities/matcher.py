@@ -100,14 +100,7 @@ def tokenize(text: str) -> list[Tok]:
     forms = list(map(_GROUP, found))
     words = _WORDS
     distinct = set(forms)
-    new = distinct.difference(words)
-    if new:
-        if len(words) + len(new) > _WORDS_MAX:
-            words.clear()
-            new = distinct
-        for s in new:
-            words[s] = _word_entry(s) if WORD_RE.fullmatch(s) else _PUNCT
-    entries = {s: words[s] for s in distinct}
+    entries = _remembered(words, distinct, lambda s: _word_entry(s) if WORD_RE.fullmatch(s) else _PUNCT)
     toks = []
     append = toks.append
     make = tuple.__new__  # Tok(...) without the Python-level __new__ of a NamedTuple
@@ -216,22 +209,28 @@ def name_starts(toks: list[Tok], first_keys, memo: dict) -> list[int]:
     new norm and the tokens are then picked in one pass at C speed.
     """
     norms = [t.norm for t in toks]
-    distinct = set(norms)
+
+    def may_open(n: str) -> bool:
+        return bool(n) and any(k in first_keys for k, _ in clitic_readings(n) or ((n, 0),))
+
+    local = _remembered(memo, set(norms), may_open)  # a small dict the tokens read, as in tokenize
+    return list(compress(range(len(norms)), map(local.__getitem__, norms)))
+
+
+def _remembered(memo: dict, distinct: set, compute) -> dict:
+    """Return ``{x: memo[x]}`` for ``distinct``, computing the missing ones into ``memo`` first.
+
+    ``memo`` is emptied when it would pass :data:`_WORDS_MAX` entries (a
+    long run meets ever new words).
+    """
     new = distinct.difference(memo)
     if new:
         if len(memo) + len(new) > _WORDS_MAX:
             memo.clear()
             new = distinct
-        for n in new:
-            may = False
-            if n:
-                for k, _ in clitic_readings(n) or ((n, 0),):
-                    if k in first_keys:
-                        may = True
-                        break
-            memo[n] = may
-    local = {n: memo[n] for n in distinct}  # a small dict the tokens read, as in tokenize
-    return list(compress(range(len(norms)), map(local.__getitem__, norms)))
+        for x in new:
+            memo[x] = compute(x)
+    return {x: memo[x] for x in distinct}
 
 
 def longest_at(text: str, toks: list[Tok], i: int, lookup, first_keys=None) -> list[tuple[Match, object]]:
