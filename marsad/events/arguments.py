@@ -355,7 +355,7 @@ def _pick_by_position(trig: Trigger, pos: Positions, clause: Clause, exclude: tu
         if recipient is None and style == "victim" and actor is None and before and before[0][1] >= trig.first - 2:
             recipient = before[0][2]
         if (recipient is None and trig.entry.id in _CASUALTY_KIND and actor is not None and adjacent is None
-                and actor is not inherited and _ends_phrase(pos, pos.index_end(actor.end))
+                and actor is not inherited and _ends_phrase(pos, _after_time_aside(pos, pos.index_end(actor.end)))
                 and not _attack_description(pos, pos.index(actor.start))):
             # "قتل رؤوف في ضربة جوية"، "جرح وزير الدفاع": a kill or wound verb with one
             # noun and no object is passive in news Arabic; the noun is the victim
@@ -420,6 +420,24 @@ def _ends_phrase(pos: Positions, k: int) -> bool:
     w = pos.words[k + 1].fold
     return (w in PREPOSITIONS or w in _TIME_WORDS or not w[:1].isalnum() or w in BOUNDARIES
             or (w.startswith(("ب", "ل", "و", "ف")) and not w[:1].isdigit() and len(w) >= 4))
+
+
+def _after_time_aside(pos: Positions, k: int) -> int:
+    """Index of the comma closing a time aside right after word ``k`` ("، مساء الاثنين،"), else ``k``.
+
+    "اعتقلت قوات الأمن، مساء الاثنين، خمسة عشر شخصا": the object comes after
+    the aside, so the verb is not read as passive with a lone subject.
+    """
+    words = pos.words
+    if k + 1 >= len(words) or words[k + 1].fold not in ("،", ","):
+        return k
+    for j in range(k + 2, min(len(words), k + 7)):
+        w = words[j].fold
+        if w in ("،", ","):
+            return j if j > k + 2 else k
+        if w not in _TIME_WORDS:
+            return k
+    return k
 
 
 def _next_boundary(pos: Positions, first: int, last: int) -> int:
