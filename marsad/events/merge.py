@@ -10,6 +10,9 @@ with the agent ("قصف مدفعي لقوات النظام على دوما"). Su
 one of them lacks the actor, both name the same place and nothing else
 disagrees (:func:`agentless_restatement`); the casualty figures are then
 taken once, never added, so an ACLED export does not count the dead twice.
+A headline that names the area ("مقتل 6 مدنيين بقصف على ريف إدلب") merges
+with the body's mention of a town in that area (same country and province,
+:func:`_covers`), the places standing in as recipients included.
 Two sources may report one happening, so the sources need not agree (the
 merged event keeps the first one's). Descriptions ("المحتجين"، "المواطنين") agree when their country and sector
 do, places when they share a GeoNames id or a name. The merged event keeps every mention's trigger span in ``mentions`` and
@@ -51,6 +54,30 @@ def _same_place(a: Place | None, b: Place | None) -> bool:
     return _bare(a.text) == _bare(b.text)
 
 
+#: Place features that cover an area other places lie in.
+_AREAS = frozenset({"country", "admin1", "region"})
+
+
+def _covers(a: Place | None, b: Place | None) -> bool:
+    """True when either place is an area (country, province, region) the other lies in.
+
+    "ريف إدلب" (a region of Idlib province) covers "سرمين" (a village there):
+    same country and, below country level, the same admin1.
+    """
+    if a is None or b is None or a.country_code is None or a.country_code != b.country_code:
+        return False
+    for big, small in ((a, b), (b, a)):
+        if big.feature == "country" or (big.feature in _AREAS and big.admin1 is not None and big.admin1 == small.admin1):
+            return True
+    return False
+
+
+def _place_stand_ins(a: Entity | None, b: Entity | None, pa: Place | None, pb: Place | None) -> bool:
+    """True when two participants are the events' own places standing for their people, and the places agree."""
+    return (a is not None and b is not None and a.type == b.type == "LOC" and pa is not None and pb is not None
+            and a.start == pa.start and b.start == pb.start and (_same_place(pa, pb) or _covers(pa, pb)))
+
+
 def _bare(text: str) -> str:
     t = fold(text)
     return t[2:] if t.startswith("ال") else t
@@ -72,15 +99,20 @@ def compatible(a: Event, b: Event, loose: bool = False) -> bool:
     a, b : Event
     loose : bool, default False
         Accept a single shared participant (headline against body, or two
-        triggers of one clause) instead of requiring both to agree.
+        triggers of one clause) instead of requiring both to agree, and a
+        place inside the other's area (:func:`_covers`).
     """
     if a.event_type != b.event_type:
         return False
     if (a.status == "negated") != (b.status == "negated"):
         return False
-    if not (_same_actor(a.actor, b.actor) and _same_actor(a.recipient, b.recipient)):
+    # a headline names the area ("ريف إدلب"), the body the town in it ("سرمين")
+    headline_area = loose and _covers(a.location, b.location)
+    same_recipient = _same_actor(a.recipient, b.recipient) or (
+        headline_area and _place_stand_ins(a.recipient, b.recipient, a.location, b.location))
+    if not (_same_actor(a.actor, b.actor) and same_recipient):
         return False
-    if not (_agree(a.mode, b.mode) and _same_place(a.location, b.location)):
+    if not (_agree(a.mode, b.mode) and (_same_place(a.location, b.location) or headline_area)):
         return False
     if not _agree(_date_of(a), _date_of(b)):
         return False

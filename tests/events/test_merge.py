@@ -150,3 +150,24 @@ def test_better_specified_recipient_wins():
                      source="composed")
     ev = absorb(_attack(40, recipient=people), _attack(10, recipient=afghans))
     assert ev.recipient is afghans
+
+
+def test_headline_area_and_body_town_are_one_attack(code):
+    doc = code("مقتل أربعة مدنيين بقصف مدفعي على ريف إدلب\n"
+               "قتل أربعة مدنيين وأصيب سبعة آخرون صباح اليوم جراء قصف مدفعي نفذته القوات الحكومية "
+               "على مدينة معرة النعمان في ريف إدلب الجنوبي.")
+    assault = [e for e in doc.events if e.event_type == "ASSAULT"]
+    assert len(assault) == 1
+    ev = assault[0]
+    assert ev.location.text == "معرة النعمان"  # the town, not the area
+    assert (ev.actor.country, ev.actor.sector) == ("SYR", "MIL")
+    assert ev.fatalities == {"value": 4, "qualifier": "exact"}  # taken once, not 8
+    assert ev.injuries == {"value": 7, "qualifier": "exact"}
+    assert any(m.start < doc.text.index("\n") for m in ev.mentions)
+
+
+def test_an_area_in_the_body_does_not_swallow_a_town_attack(code):
+    doc = code("قتل ثلاثة مدنيين بقصف مدفعي على معرة النعمان صباح اليوم. "
+               "وفي حادث منفصل قصفت القوات الحكومية بلدة سرمين في ريف إدلب بالمدفعية مساء اليوم.")
+    assault = [e for e in doc.events if e.event_type == "ASSAULT"]
+    assert sorted(e.location.text for e in assault) == ["سرمين", "معرة النعمان"]
