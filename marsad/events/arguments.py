@@ -781,13 +781,36 @@ def _is_verb_form(lex: Lexicon, w: str) -> bool:
 
 
 def _kind_before(words, lex, a, q, pos) -> str | None:
-    """Casualty kind of the closest kill/wound/arrest word up to six words before, not past punctuation or another number."""
-    for k in range(a - 1, max(-1, a - 7), -1):
+    """Casualty kind of the closest kill/wound/arrest word up to six words before, not past punctuation or another number.
+
+    A comma-set time aside ("اعتقلت الشرطة، صباح الأحد، عشرة طلاب") is passed over
+    and does not count among the six words.
+    """
+    k, left = a - 1, 6
+    while k >= 0 and left > 0:
         w = words[k].fold
         kind = _kind_of_word(lex, w)
         if kind:
             return kind
+        if w in ("،", ","):
+            opening = _time_aside_start(words, k)
+            if opening is not None:
+                k = opening - 1
+                continue
         if w in ("،", ",", ".", "؛", ":") or w.isdigit() or _counted(pos, k):
+            return None
+        k -= 1
+        left -= 1
+    return None
+
+
+def _time_aside_start(words, k: int) -> int | None:
+    """Index of the comma opening a time aside that the comma at ``k`` closes ("، صباح الأحد،"), else None."""
+    for j in range(k - 1, max(-1, k - 6), -1):
+        w = words[j].fold
+        if w in ("،", ","):
+            return j if j < k - 1 else None
+        if w not in _TIME_WORDS:
             return None
     return None
 
