@@ -19,7 +19,7 @@ from marsad.entities.words import key
 from marsad.errors import DataFileError
 
 QID_RE = re.compile(r"^Q[1-9][0-9]*$")
-SECTORS = frozenset("GOV MIL COP REB OPP CVL IGO NGO MED JUD PTY BUS REF REL UAF CRM EDU ELI LEG SPY HLH".split())
+SECTORS = frozenset("GOV MIL COP REB OPP CVL IGO NGO MED JUD PTY BUS REF REL UAF CRM EDU ELI LEG SPY HLH LAB".split())
 ENTITY_TYPES = frozenset(("PER", "ORG", "LOC", "GPE", "NORP", "MISC"))
 COUNTRY_MODES = frozenset(("adjective", "context", "none", "required"))
 

@@ -196,7 +196,9 @@ def is_object_of_other(trig: Trigger, triggers: list[Trigger], words: list[Word]
 
     "أدان الهجوم" (condemned the attack), "دعا إلى تشكيل تحالف", "بحث
     التعاون", "فيما يتعلق بوقف إطلاق النار": the noun names what is talked
-    about, not a new happening.
+    about, not a new happening. A noun behind ب up to ten words after a
+    demand in its clause is what is demanded ("طالبت النقابة في بيان
+    بالإفراج عن المعتقلين").
     """
     if trig.is_verb:
         # "أدان الهجوم الذي استهدف القافلة": the relative clause describes the condemned noun
@@ -210,6 +212,9 @@ def is_object_of_other(trig: Trigger, triggers: list[Trigger], words: list[Word]
             continue
         if lo <= other.last < trig.first and other.entry.type != trig.entry.type:
             return True
+        if (other.entry.type == "REQUEST" and "ب" in trig.proclitic
+                and clause.first <= other.last < trig.first and trig.first - other.last <= 10):
+            return True  # "طالبت النقابة في بيان بالإفراج عن المعتقلين": what is demanded
     for k in range(max(clause.first, trig.first - 2), trig.first):
         w = words[k].fold
         if w in TOPIC_WORDS:
