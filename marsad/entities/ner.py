@@ -50,6 +50,16 @@ ORG_TRIGGERS = frozenset(key(w) for w in (
     "وزارة حزب حركة جماعة منظمة شركة وكالة جامعة مجلس اتحاد هيئة بنك مصرف صحيفة قناة "
     "تنظيم جبهة لجنة مؤسسة جمعية نادي فريق مركز معهد محكمة صندوق برنامج مكتب إذاعة "
     "تلفزيون مجموعة الاتحاد المجلس الحزب الحركة المنظمة الشركة الوكالة الجامعة").split())
+_TRIGGER_SETS = (("per", PER_TRIGGERS), ("loc", LOC_TRIGGERS), ("org", ORG_TRIGGERS))
+#: Article prefixes that :func:`document_features` records as ``d=al``.
+DOC_ARTICLE_PREFIXES = ("ال", "وال", "بال", "لل")
+
+
+def trigger_kinds(stem: str, norm: str) -> list[str]:
+    """Return which trigger lists (``"per"``, ``"loc"``, ``"org"``, in that order) hold ``stem`` or ``norm``."""
+    return [kind for kind, words in _TRIGGER_SETS if stem in words or norm in words]
+
+
 # Cue words of the richer feature set (``rich=True``): teams and firms, whose
 # names the tagger misses most, and the nouns that open MISC names (events,
 # cups, prizes, treaties, works). Ours, from Arabic sports and business news.
@@ -201,16 +211,13 @@ def document_features(sentences: list[list[str]], lexicon: NerLexicon | None = N
                 continue
             ev = out.setdefault(st, set())
             seen[st] = seen.get(st, 0) + 1
-            if norms[i].startswith(("ال", "وال", "بال", "لل")):
+            if norms[i].startswith(DOC_ARTICLE_PREFIXES):
                 ev.add("d=al")
             if i > 0:
                 prev, prev_n = stems[i - 1], norms[i - 1]
-                if prev in PER_TRIGGERS or prev_n in PER_TRIGGERS:
-                    ev.add("d=per")
-                elif prev in LOC_TRIGGERS or prev_n in LOC_TRIGGERS:
-                    ev.add("d=loc")
-                elif prev in ORG_TRIGGERS or prev_n in ORG_TRIGGERS:
-                    ev.add("d=org")
+                kinds = trigger_kinds(prev, prev_n)
+                if kinds:
+                    ev.add("d=" + kinds[0])
                 if any(r in lex.first for r, _ in clitic_readings(prev_n)):
                     ev.add("d=first")
     for st, n in seen.items():
@@ -252,12 +259,7 @@ def _word_features(tok: str, lex: NerLexicon, rich: bool = False) -> tuple:
     if cl is not None:
         f.append(f"cf={cl[0]}")
         f.extend(f"cc{n}={c}" for n, c in enumerate(cl[1:]))
-    if st in PER_TRIGGERS or n in PER_TRIGGERS:
-        f.append("trig=per")
-    if st in LOC_TRIGGERS or n in LOC_TRIGGERS:
-        f.append("trig=loc")
-    if st in ORG_TRIGGERS or n in ORG_TRIGGERS:
-        f.append("trig=org")
+    f.extend("trig=" + kind for kind in trigger_kinds(st, n))
     if rich:
         f.extend((f"p1={st[:1]}", f"s1={st[-1:]}", f"cl={n[:len(n) - len(st)] if n.endswith(st) else '?'}"))
         if st in ORG_CUES or n in ORG_CUES or not ORG_CUES.isdisjoint(reads):

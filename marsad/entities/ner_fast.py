@@ -18,17 +18,14 @@ added in the same order).
 from __future__ import annotations
 
 from marsad.entities.ner import (
-    LOC_TRIGGERS,
-    ORG_TRIGGERS,
-    PER_TRIGGERS,
+    DOC_ARTICLE_PREFIXES,
     NerLexicon,
     _lent_part,
     _word_features,
     phrase_tags,
+    trigger_kinds,
 )
 from marsad.entities.words import WORD_RE, clitic_readings, key
-
-_AL_DOC = ("ال", "وال", "بال", "لل")
 
 
 class FastTagger:
@@ -112,16 +109,10 @@ class FastTagger:
                     (before if hit[1] == 1 else after).append(hit[0])
             lent.append(tuple(before + after))
             cuts.append(len(before))
-        if st in PER_TRIGGERS or n in PER_TRIGGERS:
-            trig = "d=per"
-        elif st in LOC_TRIGGERS or n in LOC_TRIGGERS:
-            trig = "d=loc"
-        elif st in ORG_TRIGGERS or n in ORG_TRIGGERS:
-            trig = "d=org"
-        else:
-            trig = None
+        kinds = trigger_kinds(st, n)
+        trig = "d=" + kinds[0] if kinds else None
         # what document_features reads of the word, and of it as the previous word
-        doc_info = (len(st) >= 3 and WORD_RE.fullmatch(tok) is not None, n.startswith(_AL_DOC), trig,
+        doc_info = (len(st) >= 3 and WORD_RE.fullmatch(tok) is not None, n.startswith(DOC_ARTICLE_PREFIXES), trig,
                     "lex=first" in f)
         doc_info = self._shared.setdefault(doc_info, doc_info)
         raw = key(tok)
