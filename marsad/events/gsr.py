@@ -124,11 +124,8 @@ def read_spans(directory: str, event_type: str) -> dict[str, dict]:
 
 
 def _match(cands, gold_words: set):
-    best, best_n = None, 0
-    for e in cands:
-        n = len({fold(w) for w in e.text.split()} & gold_words)
-        if n > best_n:
-            best, best_n = e, n
+    """The candidate sharing the most words with the gold span, else the first, else None."""
+    best = _overlapping(cands, gold_words)
     if best is None and cands:
         best = cands[0]
     return best
