@@ -9,10 +9,10 @@ per running word is close to a dictionary look-up on news text.
 
 from __future__ import annotations
 
-import gc
 import re
 
 from marsad.doc import Token
+from marsad.text.collector import collector_paused
 from marsad.text.memo import memo
 from marsad.text.morph import _lemma_memo, _stem_memo
 from marsad.text.normalize import _TABLE, normalize
@@ -152,10 +152,7 @@ def _tokenize(text: str) -> tuple[list[Token], list[int], list[tuple[int, int]]]
     analyse = _chunk_memo
     find = text.find
     pos = 0
-    paused = gc.isenabled()
-    if paused:
-        gc.disable()  # tokens form no reference cycles; collecting while building them only costs time
-    try:
+    with collector_paused():  # tokens form no reference cycles; collecting while building them only costs time
         # str.split() and the offsets found after each other: the same chunks as
         # re.finditer(r"\S+") (both split at str.isspace()), without match objects
         for wi, chunk in enumerate(text.split()):
@@ -171,9 +168,6 @@ def _tokenize(text: str) -> tuple[list[Token], list[int], list[tuple[int, int]]]
                         anchors.append((start + segs[k][1], start + segs[k][2]))
             for t, a, b, norm, kind, stem, lemma in segs:
                 append(Token(t, start + a, start + b, norm, kind, stem, lemma, wi))
-    finally:
-        if paused:
-            gc.enable()
     return tokens, candidates, anchors
 
 
