@@ -14,9 +14,47 @@ import functools
 from collections.abc import Callable
 from typing import TypeVar
 
-__all__ = ["memo"]
+__all__ = ["bounded_memo", "memo"]
 
 T = TypeVar("T")
+
+
+def bounded_memo(fn: Callable[[str], T], maxsize: int) -> dict:
+    """Return an empty dict that fills a missing key ``k`` with ``fn(k)`` and empties itself when full.
+
+    Parameters
+    ----------
+    fn : callable
+        The function of one argument whose values are remembered.
+    maxsize : int
+        Entries kept; the dict is cleared when it reaches this size.
+
+    Returns
+    -------
+    dict
+        ``d[k]`` is ``fn(k)``: a hit is a plain dict look-up, a miss calls
+        ``fn`` through ``__missing__``.
+
+    Raises
+    ------
+    ValueError
+        If ``maxsize`` is not positive.
+    """
+    if maxsize <= 0:
+        raise ValueError(f"maxsize must be positive, got {maxsize}")
+
+    class BoundedMemo(dict):
+        """A dict that computes a missing value with ``fn`` and empties itself when full."""
+
+        __slots__ = ()
+
+        def __missing__(self, arg: str, fn=fn, maxsize=maxsize, size=dict.__len__) -> T:
+            if size(self) >= maxsize:
+                self.clear()
+            value = self[arg] = fn(arg)
+            return value
+
+    return BoundedMemo()
 
 
 def memo(maxsize: int) -> Callable[[Callable[[str], T]], Callable[[str], T]]:
@@ -43,18 +81,7 @@ def memo(maxsize: int) -> Callable[[Callable[[str], T]], Callable[[str], T]]:
         raise ValueError(f"maxsize must be positive, got {maxsize}")
 
     def decorate(fn: Callable[[str], T]) -> Callable[[str], T]:
-        class BoundedMemo(dict):
-            """A dict that computes a missing value with ``fn`` and empties itself when full."""
-
-            __slots__ = ()
-
-            def __missing__(self, arg: str, fn=fn, maxsize=maxsize, size=dict.__len__) -> T:
-                if size(self) >= maxsize:
-                    self.clear()
-                value = self[arg] = fn(arg)
-                return value
-
-        cache = BoundedMemo()
+        cache = bounded_memo(fn, maxsize)
         lookup = cache.__getitem__
 
         @functools.wraps(fn)
