@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 
 from marsad.events.forms import fold, lookup_keys
 from marsad.events.lexicon import Entry, Lexicon
+from marsad.text.memo import bounded_memo
 
 WORD_RE = re.compile(r"[\w\u0610-\u061a\u064b-\u065f\u0670\u0640]+|[^\w\s]")
 #: Proclitic combinations that keep a marker word a marker ("وقال", "فلم").
@@ -152,18 +153,18 @@ def may_have_trigger(text: str, start: int, end: int, lex: Lexicon, lemma_starts
     hot = lex.memo["surface_may"]
     new = forms - known
     if new:
-        may = lex.memo.setdefault("may_trigger", {})  # shared with find_triggers
-        for f in new:
-            folded = fold(f)
-            hit = may.get(folded)
-            if hit is None:
-                if len(may) >= MEMO_MAX:
-                    may.clear()
-                hit = may[folded] = _may_trigger(folded, lex)
-            if hit:
-                hot.add(f)
+        may = _may_memo(lex)
+        hot.update(f for f in new if may[fold(f)])
         known |= new
     return not hot.isdisjoint(forms)
+
+
+def _may_memo(lex: Lexicon) -> dict:
+    """The lexicon's memo of :func:`_may_trigger` by folded word (shared by the quick look and the matcher)."""
+    may = lex.memo.get("may_trigger")
+    if may is None:
+        may = lex.memo["may_trigger"] = bounded_memo(lambda word: _may_trigger(word, lex), MEMO_MAX)
+    return may
 
 
 def _homograph(word: str, keys: tuple, lex: Lexicon) -> bool:
@@ -195,16 +196,11 @@ def find_triggers(words: list[Word], lex: Lexicon) -> list[Trigger]:
     """
     out: list[Trigger] = []
     i, n = 0, len(words)
-    may = lex.memo.setdefault("may_trigger", {})
+    may = _may_memo(lex)
     lemma_table = lex.lemmas
     while i < n:
         w = words[i]
-        hit = may.get(w.fold)
-        if hit is None:
-            if len(may) >= MEMO_MAX:
-                may.clear()
-            hit = may[w.fold] = _may_trigger(w.fold, lex)
-        if not hit and (not w.lemmas or lemma_table.keys().isdisjoint(w.lemmas)):
+        if not may[w.fold] and (not w.lemmas or lemma_table.keys().isdisjoint(w.lemmas)):
             i += 1  # no phrase, word or lemma entry can start here
             continue
         keys = lookup_keys(w.fold)
@@ -302,16 +298,10 @@ def marker_flags(words: list[Word], lex: Lexicon) -> list[frozenset]:
     lexicon and form (:func:`_marker_entry`).
     """
     flags: list[frozenset] = []
-    memo = lex.memo.setdefault("markers", {})
-    folds = [w.fold for w in words]
-    new = set(folds).difference(memo)
-    if new:
-        if len(memo) + len(new) > MEMO_MAX:
-            memo.clear()
-            new = set(folds)
-        for f in new:
-            memo[f] = _marker_entry(f, lex)
-    for i, (names, phrases) in enumerate(map(memo.__getitem__, folds)):
+    memo = lex.memo.get("markers")
+    if memo is None:
+        memo = lex.memo["markers"] = bounded_memo(lambda word: _marker_entry(word, lex), MEMO_MAX)
+    for i, (names, phrases) in enumerate(map(memo.__getitem__, [w.fold for w in words])):
         if phrases:
             found = {name for name, phrase in phrases if _phrase_at(words, i, phrase)}
             if found - names:
