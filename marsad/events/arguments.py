@@ -431,13 +431,25 @@ def _after_time_aside(pos: Positions, k: int) -> int:
     words = pos.words
     if k + 1 >= len(words) or words[k + 1].fold not in ("،", ","):
         return k
-    for j in range(k + 2, min(len(words), k + 7)):
+    end = _time_aside_end(words, k + 1, 1)
+    return k if end is None else end
+
+
+def _time_aside_end(words, comma: int, step: int) -> int | None:
+    """Index of the comma at the other end of a time aside from the comma at ``comma``, else None.
+
+    ``step`` is 1 to read forward, -1 back; between the two commas one to
+    five time words ("، صباح الأحد،").
+    """
+    j = comma + step
+    while 0 <= j < len(words) and abs(j - comma) <= 5:
         w = words[j].fold
         if w in ("،", ","):
-            return j if j > k + 2 else k
+            return j if abs(j - comma) > 1 else None
         if w not in _TIME_WORDS:
-            return k
-    return k
+            return None
+        j += step
+    return None
 
 
 def _next_boundary(pos: Positions, first: int, last: int) -> int:
@@ -793,7 +805,7 @@ def _kind_before(words, lex, a, q, pos) -> str | None:
         if kind:
             return kind
         if w in ("،", ","):
-            opening = _time_aside_start(words, k)
+            opening = _time_aside_end(words, k, -1)
             if opening is not None:
                 k = opening - 1
                 continue
@@ -801,17 +813,6 @@ def _kind_before(words, lex, a, q, pos) -> str | None:
             return None
         k -= 1
         left -= 1
-    return None
-
-
-def _time_aside_start(words, k: int) -> int | None:
-    """Index of the comma opening a time aside that the comma at ``k`` closes ("، صباح الأحد،"), else None."""
-    for j in range(k - 1, max(-1, k - 6), -1):
-        w = words[j].fold
-        if w in ("،", ","):
-            return j if j < k - 1 else None
-        if w not in _TIME_WORDS:
-            return None
     return None
 
 
