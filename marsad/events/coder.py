@@ -16,7 +16,7 @@ from marsad.events.context import (
 )
 from marsad.events.forms import fold
 from marsad.events.lexicon import Lexicon, load_lexicon
-from marsad.events.match import MEMO_MAX, find_triggers, marker_flags, may_have_trigger, split_words
+from marsad.events.match import find_triggers, marker_flags, may_have_trigger, remembered_hits, split_words
 from marsad.events.merge import absorb, compatible, merge_mentions
 from marsad.events.model import SentenceModel, load_model
 from marsad.events.ontology import cameo_root
@@ -291,19 +291,10 @@ def _verb_lemma_words(tokens: list, raw: list[str], lex: Lexicon) -> set[int]:
     """Return the ``word_index`` of the words with a word token whose folded lemma is in ``lex.lemmas``.
 
     ``raw`` holds each token's ``lemma``. Whether a surface lemma folds to a
-    lexicon verb is remembered in ``lex.memo`` (emptied at
-    :data:`~marsad.events.match.MEMO_MAX` forms).
+    lexicon verb is remembered (:func:`~marsad.events.match.remembered_hits`).
     """
-    seen = lex.memo.get("lemma_seen")
-    if seen is None or len(seen) >= MEMO_MAX:
-        seen = lex.memo["lemma_seen"] = set()
-        lex.memo["lemma_verbs"] = set()
-    verbs = lex.memo["lemma_verbs"]
     distinct = set(raw)
-    new = distinct - seen
-    if new:
-        verbs.update(r for r in new if r and fold(r) in lex.lemmas)
-        seen |= new
+    verbs = remembered_hits(lex, "lemma_verbs", distinct, lambda r: bool(r) and fold(r) in lex.lemmas)
     if verbs.isdisjoint(distinct):
         return set()
     return {t.word_index for t, r in zip(tokens, raw) if r in verbs and t.kind == "word"}

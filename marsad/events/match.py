@@ -146,17 +146,26 @@ def may_have_trigger(text: str, start: int, end: int, lex: Lexicon, lemma_starts
     if k < len(lemma_starts) and lemma_starts[k] < end:
         return True
     forms = set(WORD_RE.findall(text, start, end))
-    known = lex.memo.get("surface_seen")
-    if known is None or len(known) >= MEMO_MAX:
-        known = lex.memo["surface_seen"] = set()
-        lex.memo["surface_may"] = set()
-    hot = lex.memo["surface_may"]
-    new = forms - known
+    may = _may_memo(lex)
+    return not remembered_hits(lex, "surface_may", forms, lambda f: may[fold(f)]).isdisjoint(forms)
+
+
+def remembered_hits(lex: Lexicon, name: str, forms: set, test) -> set:
+    """Return the forms seen so far for which ``test`` held, after testing the new ones among ``forms``.
+
+    Kept in ``lex.memo[name]`` as (seen, hits) and emptied at
+    :data:`MEMO_MAX` forms, so a caller asks ``hits.isdisjoint(forms)`` at C
+    speed instead of testing each form.
+    """
+    entry = lex.memo.get(name)
+    if entry is None or len(entry[0]) >= MEMO_MAX:
+        entry = lex.memo[name] = (set(), set())
+    seen, hits = entry
+    new = forms - seen
     if new:
-        may = _may_memo(lex)
-        hot.update(f for f in new if may[fold(f)])
-        known |= new
-    return not hot.isdisjoint(forms)
+        hits.update(f for f in new if test(f))
+        seen |= new
+    return hits
 
 
 def _may_memo(lex: Lexicon) -> dict:
