@@ -24,8 +24,8 @@ from __future__ import annotations
 from bisect import bisect_left
 
 from marsad.doc import Doc, Entity, Place, Quantity, TimeExpr
-from marsad.events.context import COMPLEMENTISERS, Clause, has_cue, load_cues
-from marsad.events.forms import fold, lookup_keys
+from marsad.events.context import COMPLEMENTISERS, Clause, load_cues
+from marsad.events.forms import fold, has_cue, lookup_keys
 from marsad.events.lexicon import Lexicon
 from marsad.events.match import Trigger, Word
 
@@ -534,7 +534,7 @@ def _counted(pos: Positions, word_index: int) -> bool:
 
 def _agent_marked(pos: Positions, after) -> Entity | None:
     for a, _, e in after:
-        if a > 0 and any(k in AGENT_MARKERS for k, _ in lookup_keys(pos.words[a - 1].fold)):
+        if a > 0 and has_cue(pos.words[a - 1].fold, AGENT_MARKERS):
             return e
     return None
 
@@ -773,10 +773,10 @@ def casualties(pos: Positions, lex: Lexicon, first: int, last: int) -> dict[str,
 
 def _counts_things(q: Quantity, words: list[Word], b: int) -> bool:
     noun = fold(q.noun) if q.noun else None
-    if noun and (noun in NON_PERSON or any(k in NON_PERSON for k, _ in lookup_keys(noun))):
+    if noun and has_cue(noun, NON_PERSON):
         return True
     nxt = words[b + 1].fold if b + 1 < len(words) else ""
-    return q.noun is None and (nxt in NON_PERSON or any(k in NON_PERSON for k, _ in lookup_keys(nxt)))
+    return q.noun is None and has_cue(nxt, NON_PERSON)
 
 
 def _kind_of_word(lex: Lexicon, w: str) -> str | None:

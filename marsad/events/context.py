@@ -23,7 +23,7 @@ from importlib import resources
 import yaml
 
 from marsad.errors import DataFileError
-from marsad.events.forms import fold, lookup_keys
+from marsad.events.forms import fold, has_cue
 from marsad.events.match import Trigger, Word
 
 #: Folded complementisers that open the inner clause of reported speech.
@@ -292,23 +292,6 @@ def load_cues() -> Cues:
     if bad:
         raise DataFileError(f"[E432] {path}: needs_participant values must be 'any' or 'actor', got {bad!r}")
     return Cues(needs_participant=dict(needs), **lists)
-
-
-def has_cue(word: str, cues: frozenset) -> bool:
-    """True when folded ``word`` or a form of it without clitics is in ``cues``.
-
-    Parameters
-    ----------
-    word : str
-        A folded word (:func:`marsad.events.forms.fold`).
-    cues : frozenset of str
-        A list of :class:`Cues`.
-
-    Returns
-    -------
-    bool
-    """
-    return word in cues or any(k in cues for k, _ in lookup_keys(word))
 
 
 def is_sports(words: list[Word]) -> bool:

@@ -145,3 +145,20 @@ def lookup_keys(word: str) -> tuple[tuple[str, str], ...]:
                     # غارتها -> غاره: ta marbuta written as ta before a suffix
                     out.append((base[: -len(suf) - 1] + "ه", pre))
     return tuple(out)
+
+
+def has_cue(word: str, cues: frozenset) -> bool:
+    """True when folded ``word`` or a form of it without clitics is in ``cues``.
+
+    Parameters
+    ----------
+    word : str
+        A folded word (:func:`marsad.events.forms.fold`).
+    cues : frozenset of str
+        A set of folded cue words (e.g. a list of :class:`marsad.events.context.Cues`).
+
+    Returns
+    -------
+    bool
+    """
+    return word in cues or any(k in cues for k, _ in lookup_keys(word))

@@ -13,7 +13,7 @@ import re
 from bisect import bisect_left
 from dataclasses import dataclass, field
 
-from marsad.events.forms import fold, lookup_keys
+from marsad.events.forms import fold, has_cue, lookup_keys
 from marsad.events.lexicon import Entry, Lexicon
 from marsad.text.memo import bounded_memo
 
@@ -103,7 +103,7 @@ def _near_ok(entry: Entry, words: list[Word], last: int) -> bool:
     if not entry.near:
         return True
     for w in words[last + 1 : last + 6]:
-        if w.fold in entry.near or any(k in entry.near for k, _ in lookup_keys(w.fold)):
+        if has_cue(w.fold, entry.near):
             return True
     return False
 
