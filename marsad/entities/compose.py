@@ -156,6 +156,13 @@ class DocContext:
         return None, None
 
 
+def description_id(country: str | None, sector: str | None) -> str | None:
+    """Return the actor id of a description: ``"IRQ:COP"``, a bare sector (``"CVL"``), or None without a sector."""
+    if sector is None:
+        return None
+    return f"{country}:{sector}" if country else sector
+
+
 COUNT_WORDS = frozenset(key(w) for w in (
     "آلاف ألف الآلاف عشرات العشرات مئات المئات ملايين مليون مئة مائة ألفين عشرة خمسة ثلاثة أربعة ستة سبعة "
     "ثمانية تسعة اثنين اثنان ثلاث أربع خمس ست سبع ثمان تسع عشر").split())
@@ -353,7 +360,7 @@ class Composer:
         if country is None and sector is None:
             return None
         labels = " or ".join(self.dictionary.actors_[c].label_en for c in cands)
-        actor_id = (f"{country}:{sector}" if country else sector) if sector else country
+        actor_id = description_id(country, sector) if sector else country
         return Entity(text[m.start:m.end], m.start, m.end, "PER", actor_id, f"unresolved: {labels}",
                       country, sector, None, "dictionary", "alias:agree")
 
@@ -426,7 +433,7 @@ class Composer:
             member = self._member_of(toks, hits, k)
             if member is not None:
                 return Entity(text[m.start:m.end], m.start, m.end, row["type"],
-                              f"{member.country}:{member.sector}" if member.country else member.sector,
+                              description_id(member.country, member.sector),
                               f"{row['label']} ({member.label_en})", member.country, member.sector,
                               None, "composed"), nxt
         if mode == "required" and not bodies:
@@ -449,7 +456,7 @@ class Composer:
         label = row["label"] + (f" ({body_label})" if body_label else "")
         if len(bodies) > 1:
             label = row["label"] + " (" + ", ".join(self.dictionary.actors_[b].label_en for b in bodies) + ")"
-        actor_id = (f"{country}:{sector}" if country else sector) if sector else None
+        actor_id = description_id(country, sector)
         return Entity(text[m.start:end], m.start, end, row["type"], actor_id, label, country, sector,
                       None, "composed", rule if country else None), nxt
 
@@ -502,7 +509,7 @@ class Composer:
             if country is None or row["sector"] not in MEMBER_SECTORS:
                 return None
             label = f"{row['label']} ({self.dictionary.actors_[country].label_en})"
-            return Actor(f"{country}:{row['sector']}", "org", label, "ORG", country, row["sector"])
+            return Actor(description_id(country, row["sector"]), "org", label, "ORG", country, row["sector"])
         if hp.kind != ORG:
             return None
         group = self.dictionary.actors_[hp.ref]
