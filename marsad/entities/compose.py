@@ -27,7 +27,10 @@ Rules (ours, written for Arabic news usage):
   article's date when that person is named elsewhere in the article
   (source ``coref``), else it is a composed GOV entity of that country; a
   bare title (``وقال الرئيس``) refers back to the last person named who
-  held that role on the article's date.
+  held that role on the article's date;
+* a description word that is also a football position (``مهاجم``) in a
+  sentence with a sports word (``الفريق``، ``الدوري``، ``هدف`` ...) is a
+  player, not an armed man: no entity.
 """
 
 from __future__ import annotations
@@ -72,6 +75,15 @@ STATE_SECTORS = frozenset({"GOV", "MIL", "COP", "JUD", "SPY"})
 NOT_NATIONAL = frozenset(key(w) for w in (
     "أجنبية الأجنبية أجنبي الأجنبي أجانب الأجانب دولية الدولية دولي الدولي متعددة "
     "الحليفة حليفة الغربية غربية التحالف الصديقة").split())
+#: Description words that are also football positions ("مهاجم الهلال" is a striker).
+SPORTS_SENSES = frozenset(key(w) for w in (
+    "مهاجم مهاجما المهاجم مهاجمين المهاجمين مهاجمون المهاجمون").split())
+#: Words of a sports report (clitics stripped); with one of them in the sentence
+#: a word of :data:`SPORTS_SENSES` is a player, not an armed man.
+SPORTS_CONTEXT = frozenset(key(w) for w in (
+    "الفريق فريق المنتخب منتخب نادي النادي الدوري دوري مباراة المباراة مباريات هدف هدفا أهداف الأهداف "
+    "اللاعب لاعب لاعبين اللاعبين الموسم التعاقد صفقة الانتقالات المدرب مدرب ملعب الملعب بطولة البطولة "
+    "كأس الكرة كرة الهلال النصر الأهلي").split())
 
 
 @dataclass
@@ -154,6 +166,20 @@ class DocContext:
         if state and 0 <= sent < len(self.sentence_nationalities) and len(self.sentence_nationalities[sent]) == 1:
             return next(iter(self.sentence_nationalities[sent])), "country:nationality"
         return None, None
+
+
+def _sports_sentence(toks: list[Tok], sent_of: list[int], i: int) -> bool:
+    """True when the sentence of token ``i`` has a word of :data:`SPORTS_CONTEXT` (clitics stripped)."""
+    if i >= len(sent_of):
+        return False
+    sent = sent_of[i]
+    lo = hi = i
+    while lo > 0 and sent_of[lo - 1] == sent:
+        lo -= 1
+    while hi + 1 < len(toks) and hi + 1 < len(sent_of) and sent_of[hi + 1] == sent:
+        hi += 1
+    return any(t.is_word and (t.norm in SPORTS_CONTEXT or any(r in SPORTS_CONTEXT for r, _, _ in t.readings))
+               for t in toks[lo:hi + 1])
 
 
 def description_id(country: str | None, sector: str | None) -> str | None:
@@ -418,6 +444,8 @@ class Composer:
 
     def _noun_entity(self, text, toks, hits, k, sent_of, ctx) -> tuple[Entity | None, int]:
         m, p = hits[k]
+        if m.keys[0] in SPORTS_SENSES and _sports_sentence(toks, sent_of, m.i):
+            return None, k + 1  # "مهاجم النصر البرازيلي": a striker
         row = self.dictionary.nouns_[p.ref]
         # a name right after the noun ("قوات الحرس الثوري") is the actor itself
         if k + 1 < len(hits) and hits[k + 1][0].i == m.j and hits[k + 1][1].kind == ORG \

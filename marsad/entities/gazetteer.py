@@ -27,7 +27,40 @@ from marsad.errors import DataFileError
 CACHE_VERSION = 1
 _ARABIC_NAME = re.compile(r"^[\u0621-\u064a\u064b-\u065f\u0670 ]+$")
 _PERSIAN_LETTERS = re.compile("[پچژگٹڈڑںےھۀیک]")
-FEATURE_RANK = {"country": 5, "admin1": 4, "region": 3, "admin2": 3, "city": 2, "village": 1}
+#: How precisely each feature places an event, from a country (0) to a village (4):
+#: a region inside one province (ريف إدلب، الغوطة الشرقية) is as precise as a
+#: district; see :func:`precision_rank` for regions that span provinces.
+FEATURE_RANK = {"country": 0, "admin1": 1, "region": 2, "admin2": 2, "city": 3, "village": 4}
+
+
+def precision_rank(feature: str | None, admin1: str | None = None) -> int:
+    """Return how precisely a place of ``feature`` locates an event (higher is more precise).
+
+    Parameters
+    ----------
+    feature : str or None
+        One of :data:`marsad.doc.FEATURES`; None or an unknown feature ranks
+        with a country.
+    admin1 : str or None, optional
+        The place's first-level division. A region without one spans
+        provinces or countries ("إقليم كردستان"، "الشرق الأوسط") and ranks
+        with a country; a region inside one province ranks with a district.
+
+    Returns
+    -------
+    int
+        0 (country) to 4 (village), from :data:`FEATURE_RANK`.
+
+    Examples
+    --------
+    >>> precision_rank("region", "Idlib") > precision_rank("admin1", "Idlib")
+    True
+    >>> precision_rank("region", None) == precision_rank("country")
+    True
+    """
+    if feature == "region" and admin1 is None:
+        return FEATURE_RANK["country"]
+    return FEATURE_RANK.get(feature or "", FEATURE_RANK["country"])
 
 
 @dataclass(frozen=True, slots=True)

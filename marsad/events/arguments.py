@@ -70,8 +70,11 @@ NAMING = frozenset({"اسم", "باسم", "بعنوان", "شعار", "تسمي�
 #: Nouns that count casualties when they follow a number ("20 قتيلا").
 COUNT_NOUNS = frozenset({"قتيل", "قتيلا", "قتلي", "جريح", "جريحا", "جرحي", "بجروح", "شهيدا", "شهداء", "معتقلا",
                          "معتقلين", "موقوفا", "مصابا", "مصابين", "اسيرا"})
-_CASUALTY_KIND = {"assault.kill": "fatalities", "assault.assassination": "fatalities",
-                  "assault.wound": "injuries", "coerce.arrest": "arrests"}
+_CASUALTY_KIND = {"assault.kill": "fatalities", "assault.kill_met": "fatalities",
+                  "assault.assassination": "fatalities", "assault.wound": "injuries", "coerce.arrest": "arrests"}
+#: Verbs of receiving (folded): their subject is the one called or written to
+#: ("تلقى ولي العهد اتصالا هاتفيا من الرئيس اليمني": the president calls).
+RECEIVING = frozenset({"تلقي", "تلقت", "يتلقي", "تتلقي", "تلقيا", "تلقوا", "يتلقون"})
 _SKIP_BEFORE_QTY = frozenset({"علي", "عن", "نحو", "حوالي", "اكثر", "من", "ما", "لا", "يقل", "قرابه", "زهاء", "الي", "اصل"})
 
 
@@ -146,6 +149,8 @@ def pick_participants(trig: Trigger, pos: Positions, clause: Clause, exclude: tu
       phrase the passive verb was about is its recipient ("قتل أحد عناصر
       الشرطة بنيران مسلحين");
     * an actor is never its own recipient;
+    * a call or message received ("تلقى X اتصالا هاتفيا من Y") is made by
+      the one after "من": Y is the actor, X the recipient;
     * a protest's recipient is the first state, armed or named actor after a
       target cue ("ضد"، "مطالبين"، "يسقط"، "أمام مقر", ``cues.yaml``);
     * an attack with no recipient entity takes a place named as its target
@@ -174,12 +179,26 @@ def pick_participants(trig: Trigger, pos: Positions, clause: Clause, exclude: tu
         actor, recipient = _passive_agent(trig, pos, clause, exclude, actor, recipient)
     if recipient is not None and actor is not None and (recipient is actor or _overlaps(recipient, actor)):
         recipient = None
+    actor, recipient = _received(trig, pos, clause, actor, recipient)
     if recipient is None and trig.entry.type == "PROTEST":
         recipient = _protest_target(trig, pos, actor, exclude)
     if recipient is None and trig.entry.type == "ASSAULT" and trig.entry.args != "intransitive":
         recipient = _target_place(trig, pos, clause, actor)
     if actor is None and trig.entry.type == "ASSAULT" and trig.entry.args != "intransitive":
         actor = _source_place(trig, pos, clause)
+    return actor, recipient
+
+
+def _received(trig: Trigger, pos: Positions, clause: Clause, actor, recipient):
+    """Swap actor and recipient of a meeting noun after a verb of receiving, when the recipient follows "من"."""
+    if trig.entry.type != "CONSULT" or trig.is_verb or actor is None or recipient is None:
+        return actor, recipient
+    words = pos.words
+    if not any(has_cue(words[k].fold, RECEIVING) for k in range(clause.first, trig.first)):
+        return actor, recipient
+    r = pos.index(recipient.start)
+    if any(words[k].fold == "من" for k in range(trig.last + 1, r)):
+        return recipient, actor
     return actor, recipient
 
 
@@ -422,11 +441,18 @@ def _ends_phrase(pos: Positions, k: int) -> bool:
             or (w.startswith(("ب", "ل", "و", "ف")) and not w[:1].isdigit() and len(w) >= 4))
 
 
-def _after_time_aside(pos: Positions, k: int) -> int:
-    """Index of the comma closing a time aside right after word ``k`` ("، مساء الاثنين،"), else ``k``.
+#: Words that open a comma-set aside inside a clause ("، بحسب مصادر محلية،"،
+#: "، وفق بيان رسمي،"، "، في بيان،"، "، كما قالت الوكالة،").
+ASIDE_OPENERS = frozenset({"بحسب", "حسب", "وفق", "وفقا", "طبقا", "نقلا", "كما", "في", "وفي", "خلال", "عبر", "على",
+                           "حسبما", "بحسبما"})
 
-    "اعتقلت قوات الأمن، مساء الاثنين، خمسة عشر شخصا": the object comes after
-    the aside, so the verb is not read as passive with a lone subject.
+
+def _after_time_aside(pos: Positions, k: int) -> int:
+    """Index of the comma closing an aside right after word ``k`` ("، مساء الاثنين،"), else ``k``.
+
+    "اعتقلت قوات الأمن، مساء الاثنين، خمسة عشر شخصا"، "قتل الجيش، بحسب
+    مصادر محلية، خمسة مسلحين": the object comes after the aside, so the
+    verb is not read as passive with a lone subject.
     """
     words = pos.words
     if k + 1 >= len(words) or words[k + 1].fold not in ("،", ","):
@@ -436,18 +462,26 @@ def _after_time_aside(pos: Positions, k: int) -> int:
 
 
 def _time_aside_end(words, comma: int, step: int) -> int | None:
-    """Index of the comma at the other end of a time aside from the comma at ``comma``, else None.
+    """Index of the comma at the other end of an aside from the comma at ``comma``, else None.
 
-    ``step`` is 1 to read forward, -1 back; between the two commas one to
-    five time words ("، صباح الأحد،").
+    ``step`` is 1 to read forward, -1 back. Between the two commas: one to
+    five time words ("، صباح الأحد،"), or up to five words opened by a
+    source or setting word of :data:`ASIDE_OPENERS` ("، بحسب مصادر
+    محلية،"). Our rule, from the SaudiNewsNet reading of issue 4.
     """
     j = comma + step
-    while 0 <= j < len(words) and abs(j - comma) <= 5:
+    inside: list[str] = []
+    while 0 <= j < len(words) and abs(j - comma) <= 6:
         w = words[j].fold
         if w in ("،", ","):
-            return j if abs(j - comma) > 1 else None
-        if w not in _TIME_WORDS:
+            if not inside:
+                return None
+            opener = inside[0] if step == 1 else inside[-1]
+            timed = len(inside) <= 5 and all(x in _TIME_WORDS for x in inside)
+            return j if timed or opener in ASIDE_OPENERS else None
+        if not w[:1].isalnum():
             return None
+        inside.append(w)
         j += step
     return None
 
@@ -665,8 +699,8 @@ def pick_according(words: list[Word], flags: list[frozenset], pos: Positions) ->
     for i, f in enumerate(flags):
         if "according" in f:
             for a, b, e in pos.entities:
-                if i < a <= i + 6:
-                    return e
+                if i < a <= i + 6 and all(pos.words[k].fold[:1].isalnum() for k in range(i + 1, a)):
+                    return e  # not past the comma that closes "، بحسب مصادر محلية،"
     return None
 
 
