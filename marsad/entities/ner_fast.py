@@ -22,6 +22,7 @@ from marsad.entities.ner import (
     NerLexicon,
     _lent_part,
     _word_features,
+    auto_phrase_tags,
     phrase_tags,
     trigger_kinds,
 )
@@ -81,10 +82,11 @@ class FastTagger:
         """Return the cached parts of a word type, computing them on first sight.
 
         The entry is ``(norm, stem, own, lent, doc_info, phrase_starts, raw_key,
-        cuts)``: ``own`` its known features after ``"b"``, ``lent`` per offset
+        cuts, auto_starts)``: ``own`` its known features after ``"b"``, ``lent`` per offset
         (in :attr:`offsets` order) the known projections, of which the first
         ``cuts[k]`` go before the phrase feature of an occurrence and the rest
-        after it, ``doc_info`` what :func:`~marsad.entities.ner.document_features`
+        after it, ``auto_starts`` the induced names it may open
+        (:attr:`~marsad.entities.ner.NerLexicon.auto_phrases`), ``doc_info`` what :func:`~marsad.entities.ner.document_features`
         reads. Tuples, and strings shared with the model's attribute set,
         keep a cached word under 1 KB (about 85 MB for a full cache).
         """
@@ -118,8 +120,11 @@ class FastTagger:
         raw = key(tok)
         raw = n if raw == n else raw
         starts = tuple(lex.phrases[r] for r, _ in clitic_readings(raw) if r in lex.phrases) if raw and lex.phrases else ()
+        auto = lex.auto_phrases
+        astarts = tuple(auto[r] for r, _ in clitic_readings(raw) if r in auto) if raw and auto else ()
         cuts = tuple(cuts)
-        e = self.words[tok] = (n, st, own, tuple(lent), doc_info, starts, raw, self._shared.setdefault(cuts, cuts))
+        e = self.words[tok] = (n, st, own, tuple(lent), doc_info, starts, raw, self._shared.setdefault(cuts, cuts),
+                               astarts)
         return e
 
     @staticmethod
@@ -176,6 +181,7 @@ class FastTagger:
         for ws in entries:
             last = len(ws) - 1
             ph = self._phrases(ws) if any(w[5] for w in ws) else None
+            aph = auto_phrase_tags([w[6] for w in ws], {}, [w[8] for w in ws]) if any(w[8] for w in ws) else None
             sent = []
             for i, w in enumerate(ws):
                 feats = list(w[2])
@@ -190,6 +196,8 @@ class FastTagger:
                     bn = f"bn={w[1]}|{ws[i + 1][1]}"
                     if bn in known:
                         feats.append(bn)
+                if aph is not None and aph[i] is not None and aph[i] in known:
+                    feats.append(aph[i])
                 for k, off in enumerate(self.offsets):
                     j = i + off
                     if j < 0 or j > last:
