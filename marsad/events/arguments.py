@@ -341,7 +341,8 @@ def _pick_by_position(trig: Trigger, pos: Positions, clause: Clause, exclude: tu
             return overlap[0], None
         subj = _subject(trig, pos, after, before)
         return subj, None
-    after = [x for x in after if x[0] <= trig.last + 8]
+    reach = trig.last + 8 + _aside_length(pos.words, trig.last + 1, trig.last + 8)
+    after = [x for x in after if x[0] <= reach]
     if trig.is_verb:
         adjacent = before[0][2] if before and before[0][1] >= trig.first - 2 and all(
             pos.words[k].fold in ("،", ",") for k in range(before[0][1] + 1, trig.first)) and not _behind_preposition(
@@ -459,6 +460,18 @@ def _after_time_aside(pos: Positions, k: int) -> int:
         return k
     end = _time_aside_end(words, k + 1, 1)
     return k if end is None else end
+
+
+def _aside_length(words, first: int, last: int) -> int:
+    """Number of words in the comma-set asides that open between words ``first`` and ``last``."""
+    extra, k = 0, first
+    while k <= min(last, len(words) - 1):
+        end = _time_aside_end(words, k, 1) if words[k].fold in ("،", ",") else None
+        if end is not None:
+            extra += end - k + 1
+            k = end
+        k += 1
+    return extra
 
 
 def _time_aside_end(words, comma: int, step: int) -> int | None:
@@ -682,15 +695,25 @@ def pick_speaker(words: list[Word], flags: list[frozenset], clause: Clause, pos:
 
 
 def _subject_after(rep: int, comp: int | None, limit: int | None, pos: Positions) -> Entity | None:
-    """The first entity after reporting verb ``rep`` and before its complementiser (or ``:``)."""
+    """The first entity after reporting verb ``rep`` and before its complementiser (or ``:``).
+
+    Not past the ب-complement of the verb ("أفاد ... بمقتل"، "صرح ... بأن"):
+    an entity after it is part of what is reported.
+    """
     stop = comp if comp is not None else (limit if limit is not None else rep + 9)
     for k in range(rep + 1, min(stop, len(pos.words))):
         if pos.words[k].fold in COMPLEMENTISERS or pos.words[k].fold == ":":
             stop = k
             break
+    starts = {}
     for a, _, e in pos.entities:
-        if rep < a < stop and a <= rep + 9:
-            return e
+        starts.setdefault(a, e)
+    for k in range(rep + 1, min(stop, rep + 10, len(pos.words))):
+        if k in starts:
+            return starts[k]
+        w = pos.words[k].fold
+        if w.startswith("ب") and len(w) >= 4 and not w.startswith("بيان"):
+            return None  # "أفادت مصادر طبية بمقتل سبعة مسلحين": what is reported, not who reports
     return None
 
 

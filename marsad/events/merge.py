@@ -186,10 +186,28 @@ def _pointed(ev: Event) -> bool:
 
 
 def _definite(ev: Event) -> bool:
-    """True when the trigger is a definite or possessed noun ("اللقاء"، "محادثاتها"، "زيارته")."""
-    words = ev.trigger.text.split()
+    """True when the trigger is a definite or possessed noun ("اللقاء"، "محادثاتها"، "زيارته").
+
+    The trigger span starts after its proclitics, so the whole word is read
+    from the sentence.
+    """
+    s = ev.sentence
+    head = s.text[:max(0, ev.trigger.start - s.start)].split(" ")[-1] if ev.trigger.start > s.start else ""
+    words = (head + ev.trigger.text).split()
     t = fold(words[0]) if words else ""
     return len(words) == 1 and (t.startswith(_DEFINITE_PREFIXES) or (len(t) > 5 and t.endswith(_POSSESSIVES)))
+
+
+def _same_setting(a: Event, b: Event) -> bool:
+    """Same status and mode; dates and places that do not disagree (a town inside the other's area agrees)."""
+    return (a.status == b.status and _agree(a.mode, b.mode) and _agree(_date_of(a), _date_of(b))
+            and (_same_place(a.location, b.location) or _covers(a.location, b.location)))
+
+
+def _same_counts(a: Event, b: Event) -> bool:
+    """No casualty figure given by both with different values."""
+    return all(not (getattr(a, f) and getattr(b, f)) or getattr(a, f).get("value") == getattr(b, f).get("value")
+               for f in ("fatalities", "injuries", "arrests"))
 
 
 def _keys(ev: Event) -> set:
@@ -212,10 +230,11 @@ def refers_back(earlier: Event, later: Event) -> bool:
         For meetings (CONSULT): the later mention's participants are among
         the earlier one's, in either role ("استقبل محمد بن زايد وزير
         الخارجية السعودي ... وبحث سموه ووزير الخارجية ..."), or it is a
-        definite or possessed meeting noun ("في اللقاء الذي حضره ..."،
-        "محادثاتها") whose participants carry no country (attendees, not a
-        new partner). For violence, protest and coercion: a demonstrative
-        points at the trigger ("مقتل 18 حوثيا خلال تلك المواجهات").
+        definite or possessed meeting noun ("وحضر اللقاء سفير فرنسا"،
+        "محادثاتها") naming at most one participant (an attendee; a
+        meeting with a new pair, "الاجتماع بين X وY", is another meeting).
+        For violence, protest and coercion: a demonstrative points at the
+        trigger ("مقتل 18 حوثيا خلال تلك المواجهات").
 
     Notes
     -----
@@ -227,16 +246,14 @@ def refers_back(earlier: Event, later: Event) -> bool:
     if earlier.event_type != later.event_type:
         return False
     if later.event_type in POINTED_TYPES:
-        return _pointed(later) and compatible(earlier, later, loose=True)
-    if later.event_type != "CONSULT" or earlier.status != later.status or not _agree(earlier.mode, later.mode):
-        return False
-    if not (_agree(_date_of(earlier), _date_of(later)) and (
-            _same_place(earlier.location, later.location) or _covers(earlier.location, later.location))):
+        # the demonstrative is the evidence: a clash's two sides may stand in either role
+        return _pointed(later) and _same_setting(earlier, later) and _same_counts(earlier, later)
+    if later.event_type != "CONSULT" or not _same_setting(earlier, later):
         return False
     mine, theirs = _keys(later), _keys(earlier)
     if mine and mine <= theirs:
         return True
-    return _definite(later) and all(x.country is None for x in (later.actor, later.recipient) if x is not None)
+    return _definite(later) and len(mine) <= 1
 
 
 def _score(ev: Event) -> int:
@@ -338,7 +355,12 @@ def merge_mentions(events: list[Event], headline_end: int = -1) -> list[Event]:
     kept: list[Event] = []
     for ev in events:
         target = None
-        for k in kept:
+        if _pointed(ev):
+            # "خلال تلك المواجهات" points at the latest happening of its type, before any headline
+            target = next((k for k in reversed(kept) if k.event_type == ev.event_type), None)
+            if target is not None and not refers_back(target, ev):
+                target = None
+        for k in kept if target is None else ():
             # the headline summarises the article's main event: it merges with
             # the first body mention of that type that does not disagree
             loose = k.trigger.start < headline_end or ev.trigger.start < headline_end
