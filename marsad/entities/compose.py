@@ -28,6 +28,8 @@ Rules (ours, written for Arabic news usage):
   (source ``coref``), else it is a composed GOV entity of that country; a
   bare title (``وقال الرئيس``) refers back to the last person named who
   held that role on the article's date;
+* "الداخلية"، "الخارجية"، "الدفاع" right after a definite noun are
+  adjectives ("الشؤون الداخلية"، "السياسة الخارجية"), not ministries;
 * a description word that is also a football position (``مهاجم``) in a
   sentence with a sports word (``الفريق``، ``الدوري``، ``هدف`` ...) is a
   player, not an armed man: no entity.
@@ -75,6 +77,9 @@ STATE_SECTORS = frozenset({"GOV", "MIL", "COP", "JUD", "SPY"})
 NOT_NATIONAL = frozenset(key(w) for w in (
     "أجنبية الأجنبية أجنبي الأجنبي أجانب الأجانب دولية الدولية دولي الدولي متعددة "
     "الحليفة حليفة الغربية غربية التحالف الصديقة").split())
+#: Ministry names that are also adjectives: after a definite noun they qualify it
+#: ("الشؤون الداخلية" internal affairs, "السياسة الخارجية" foreign policy, "حق الدفاع").
+ADJECTIVE_SENSES = frozenset(key(w) for w in "الداخلية الخارجية الدفاع".split())
 #: Description words that are also football positions ("مهاجم الهلال" is a striker).
 SPORTS_SENSES = frozenset(key(w) for w in (
     "مهاجم مهاجما المهاجم مهاجمين المهاجمين مهاجمون المهاجمون").split())
@@ -166,6 +171,14 @@ class DocContext:
         if state and 0 <= sent < len(self.sentence_nationalities) and len(self.sentence_nationalities[sent]) == 1:
             return next(iter(self.sentence_nationalities[sent])), "country:nationality"
         return None, None
+
+
+def _after_definite_noun(text: str, toks: list[Tok], m: Match) -> bool:
+    """True when the word before match ``m`` is a definite word (``ال``) with only a space between."""
+    if m.i == 0 or m.stripped:
+        return False
+    prev = toks[m.i - 1]
+    return prev.is_word and prev.norm.startswith("ال") and not text[prev.end:m.start].strip()
 
 
 def _sports_sentence(toks: list[Tok], sent_of: list[int], i: int) -> bool:
@@ -446,6 +459,8 @@ class Composer:
         m, p = hits[k]
         if m.keys[0] in SPORTS_SENSES and _sports_sentence(toks, sent_of, m.i):
             return None, k + 1  # "مهاجم النصر البرازيلي": a striker
+        if len(m.keys) == 1 and m.keys[0] in ADJECTIVE_SENSES and _after_definite_noun(text, toks, m):
+            return None, k + 1  # "الساحة الداخلية": the domestic arena, not the interior ministry
         row = self.dictionary.nouns_[p.ref]
         # a name right after the noun ("قوات الحرس الثوري") is the actor itself
         if k + 1 < len(hits) and hits[k + 1][0].i == m.j and hits[k + 1][1].kind == ORG \

@@ -54,7 +54,9 @@ LOCATIVES = frozenset({"في", "قرب", "داخل", "بمدينه", "مدينه
                        "قريه", "حي", "شمال", "جنوب", "شرق", "غرب", "وسط", "ضواحي", "محيط", "اطراف", "بالقرب"})
 #: Words before a place that make it a topic or a base, not the scene.
 PLACE_SKIP = frozenset({"الاوضاع", "الوضع", "ازمه", "الازمه", "بشان", "حول", "ملف", "مستقبل", "المتمركزه",
-                        "المتمركزين", "الموجوده", "المتواجده", "التابعه", "المنتشره", "المرابطه", "سفير", "سفيرها"})
+                        "المتمركزين", "الموجوده", "المتواجده", "التابعه", "المنتشره", "المرابطه", "سفير", "سفيرها",
+                        # "ببلدة تركية على حدود سوريا": the border's other side is not the scene
+                        "حدود", "الحدود", "حدودها", "حدوده", "لحدود", "بحدود"})
 #: Words up to four words before a place that make it a model or a replica, not the scene
 #: ("تمرينات لتحرير مبنى يحاكي المسجد الأقصى والقدس").
 MODEL_WORDS = frozenset({"يحاكي", "تحاكي", "مجسم", "مجسما", "نموذج", "محاكاه", "يشبه"})
@@ -71,7 +73,8 @@ NAMING = frozenset({"اسم", "باسم", "بعنوان", "شعار", "تسمي�
 COUNT_NOUNS = frozenset({"قتيل", "قتيلا", "قتلي", "جريح", "جريحا", "جرحي", "بجروح", "شهيدا", "شهداء", "معتقلا",
                          "معتقلين", "موقوفا", "مصابا", "مصابين", "اسيرا"})
 _CASUALTY_KIND = {"assault.kill": "fatalities", "assault.kill_met": "fatalities",
-                  "assault.assassination": "fatalities", "assault.wound": "injuries", "coerce.arrest": "arrests"}
+                  "assault.kill_fell": "fatalities", "assault.assassination": "fatalities",
+                  "assault.wound": "injuries", "coerce.arrest": "arrests"}
 #: Verbs of receiving (folded): their subject is the one called or written to
 #: ("تلقى ولي العهد اتصالا هاتفيا من الرئيس اليمني": the president calls).
 RECEIVING = frozenset({"تلقي", "تلقت", "يتلقي", "تتلقي", "تلقيا", "تلقوا", "يتلقون"})
@@ -151,6 +154,8 @@ def pick_participants(trig: Trigger, pos: Positions, clause: Clause, exclude: tu
     * an actor is never its own recipient;
     * a call or message received ("تلقى X اتصالا هاتفيا من Y") is made by
       the one after "من": Y is the actor, X the recipient;
+    * a meeting's civilians described by a noun are no counterparts, and
+      "التقى خلالها X" meets X (see :func:`_counterparts`);
     * a protest's recipient is the first state, armed or named actor after a
       target cue ("ضد"، "مطالبين"، "يسقط"، "أمام مقر", ``cues.yaml``);
     * an attack with no recipient entity takes a place named as its target
@@ -180,6 +185,8 @@ def pick_participants(trig: Trigger, pos: Positions, clause: Clause, exclude: tu
     if recipient is not None and actor is not None and (recipient is actor or _overlaps(recipient, actor)):
         recipient = None
     actor, recipient = _received(trig, pos, clause, actor, recipient)
+    if trig.entry.type == "CONSULT":
+        actor, recipient = _counterparts(trig, pos, actor, recipient)
     if recipient is None and trig.entry.type == "PROTEST":
         recipient = _protest_target(trig, pos, actor, exclude)
     if recipient is None and trig.entry.type == "ASSAULT" and trig.entry.args != "intransitive":
@@ -187,6 +194,26 @@ def pick_participants(trig: Trigger, pos: Positions, clause: Clause, exclude: tu
     if actor is None and trig.entry.type == "ASSAULT" and trig.entry.args != "intransitive":
         actor = _source_place(trig, pos, clause)
     return actor, recipient
+
+
+#: Words right after a meeting verb that make the entity after it its object:
+#: "بعد زيارة عمل التقى خلالها الرئيس المصري" (the visitor met the president).
+DURING = frozenset({"خلالها", "خلاله", "اثناءها", "فيها"})
+
+
+def _counterparts(trig: Trigger, pos: Positions, actor, recipient):
+    """Participants of a meeting: civilians described by a noun are no counterparts; "التقى خلالها X" meets X.
+
+    "زارت المنظمة أربع مناطق استهدف فيها مدنيون"، "اجتمع شباب أتراك وأكراد
+    في المركز الثقافي": a visit to civilians or a gathering of them is not a
+    political consultation, so those participants are dropped (the event is
+    then dropped too when nobody is left, ``needs_participant``).
+    """
+    if trig.is_verb and actor is not None and recipient is None and trig.last + 1 < len(pos.words) \
+            and pos.words[trig.last + 1].fold in DURING and pos.index(actor.start) > trig.last:
+        actor, recipient = None, actor
+    civil = [x is not None and x.sector == "CVL" and x.source == "composed" for x in (actor, recipient)]
+    return (None if civil[0] else actor), (None if civil[1] else recipient)
 
 
 def _received(trig: Trigger, pos: Positions, clause: Clause, actor, recipient):
@@ -405,6 +432,8 @@ def _pick_by_position(trig: Trigger, pos: Positions, clause: Clause, exclude: tu
         actor = _light_verb_subject(trig, pos, clause, recipient)
     if actor is None:
         for a, b, e in before:
+            if any(pos.words[k].fold == ":" for k in range(b + 1, trig.first)):
+                break  # "الأمم المتحدة : مقتل ...": the source, not the killer
             if b >= trig.first - 4 and _agentive(e) and not _behind_preposition(pos, a, e):
                 actor = e
                 break
@@ -718,7 +747,11 @@ def _subject_after(rep: int, comp: int | None, limit: int | None, pos: Positions
 
 
 def pick_according(words: list[Word], flags: list[frozenset], pos: Positions) -> Entity | None:
-    """Return the source named by "بحسب"/"وفق"/"نقلا عن" anywhere in the sentence."""
+    """Return the source named by "بحسب"/"وفق"/"نقلا عن" anywhere in the sentence, or by a headline's "X:"."""
+    if pos.entities:
+        a, b, e = pos.entities[0]
+        if a <= 1 and b + 1 < len(words) and words[b + 1].fold == ":":
+            return e  # "هيومن رايتس: الحوثيون قصفوا ..."، "الأمم المتحدة : مقتل ...": the source
     for i, f in enumerate(flags):
         if "according" in f:
             for a, b, e in pos.entities:
@@ -781,9 +814,14 @@ def pick_time(trig: Trigger, pos: Positions, clause: Clause) -> TimeExpr | None:
 
     A deadline ("بحلول يناير المقبل"، "في موعد أقصاه") is when something else
     is due, never the date of the trigger: "الاتفاق على بدء محادثات بحلول
-    يناير" is an agreement made now about talks by January.
+    يناير" is an agreement made now about talks by January. Nor is a day
+    after publication the date of a speech act (:data:`SPEECH_ACTS`): a
+    welcome, call or threat is made now about that day.
     """
     times = [(i, t) for i, t in pos.times if not (i > 0 and pos.words[i - 1].fold in DEADLINES)]
+    if trig.entry.type in SPEECH_ACTS:
+        # "رحبت القيادة بدعوة مصر إلى اجتماع الأربعاء المقبل": a call made now about a later day
+        times = [(i, t) for i, t in times if not _after_publication(t, pos.doc.published)]
     inside = [(abs(i - trig.first), t) for i, t in times if clause.first <= i <= clause.last]
     if inside:
         return min(inside, key=lambda x: x[0])[1]
@@ -791,6 +829,18 @@ def pick_time(trig: Trigger, pos: Positions, clause: Clause) -> TimeExpr | None:
         return None  # the clause's only time is a deadline: no date of its own, none borrowed
     rest = [(abs(i - trig.first), t) for i, t in times]
     return min(rest, key=lambda x: x[0])[1] if rest else None
+
+
+#: Types whose trigger is something said: its date is when it was said.
+SPEECH_ACTS = frozenset({"REQUEST", "ACCUSE", "THREATEN", "REJECT", "SUPPORT"})
+
+
+def _after_publication(t: TimeExpr, published: str | None) -> bool:
+    """True when time ``t`` resolves to a day (or month) after the publication day."""
+    if not t.value or not published:
+        return False
+    value = t.value.split("T")[0]
+    return value > published[:10][:len(value)]  # "2015-10" against "2015-08-02": compared by month
 
 
 def casualties(pos: Positions, lex: Lexicon, first: int, last: int) -> dict[str, dict]:

@@ -267,7 +267,8 @@ def _standing_agreement(trig: Trigger, words: list[Word]) -> bool:
     """True when a definite agreement noun names an agreement already made, not the act of agreeing.
 
     "ويهدف الاتفاق إلى خفض الحواجز"، "معارضو الاتفاق النووي": a definite
-    noun (``ال``) with no act of agreeing in the two words before it
+    noun (``ال``), or one in construct with a definite word ("اتفاقية
+    التبادل الحر"), with no act of agreeing in the two words before it
     (:data:`AGREEMENT_ACTS`: "توقيع الاتفاق"، "تم الاتفاق") and no "على"
     after it ("الاتفاق على بدء محادثات" is the agreeing itself). Our rule,
     from reading SaudiNewsNet in 2015, where the Iran nuclear deal and trade
@@ -277,8 +278,9 @@ def _standing_agreement(trig: Trigger, words: list[Word]) -> bool:
         return False
     w = words[trig.first].fold
     bare = w[1:] if w[:1] in ("و", "ف") else w
-    if not bare.startswith(("ال", "بال", "لل")):
-        return False
+    named = trig.last + 1 < len(words) and words[trig.last + 1].fold.startswith("ال")
+    if not bare.startswith(("ال", "بال", "لل")) and not named:
+        return False  # "اتفاقية التجارة الحرة"، "اتفاق باريس": a named agreement in construct
     if trig.last + 1 < len(words) and words[trig.last + 1].fold in ("علي", "على"):
         return False
     return not any(has_cue(words[k].fold, AGREEMENT_ACTS) for k in range(max(0, trig.first - 2), trig.first))
@@ -311,7 +313,7 @@ class Cues:
 
 #: Lexicon entries still coded in a sports sentence: fans killed, wounded or
 #: arrested, and protests, are real events; "هاجم" (attacked the goal) is not.
-SPORTS_KEEPS = frozenset({"assault.kill", "assault.kill_met", "assault.wound", "coerce.arrest"})
+SPORTS_KEEPS = frozenset({"assault.kill", "assault.kill_met", "assault.kill_fell", "assault.wound", "coerce.arrest"})
 _CUE_LISTS = ("protest_target", "protest_site", "attack_nouns", "target_place", "place_nouns", "light_verbs",
               "sports_strong", "sports_unique")
 

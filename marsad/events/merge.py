@@ -130,7 +130,8 @@ def compatible(a: Event, b: Event, loose: bool = False) -> bool:
 
 #: Lexicon entries whose recipient is the victim (killed, wounded, arrested): a
 #: victim in one mention is not the actor of the merged event.
-VICTIM_RULES = frozenset({"assault.kill", "assault.kill_met", "assault.wound", "assault.assassination", "coerce.arrest"})
+VICTIM_RULES = frozenset({"assault.kill", "assault.kill_met", "assault.kill_fell", "assault.wound",
+                          "assault.assassination", "coerce.arrest"})
 #: Types whose victim-only and agent-only mentions in one article are one happening.
 RESTATED_TYPES = frozenset({"ASSAULT", "COERCE"})
 
@@ -317,8 +318,13 @@ def absorb(keep: Event, other: Event) -> Event:
     actors = [x for x in (keep.actor, other.actor) if x is not None and not any(_same_entity(x, v) for v in victims)]
     keep.actor = _better(actors[0], actors[1:]) if actors else None
     keep.recipient = _better(keep.recipient, [other.recipient]) if keep.recipient is not None else other.recipient
-    if keep.actor is not None and keep.recipient is not None and _same_entity(keep.actor, keep.recipient):
-        keep.actor = None  # nobody attacks themselves: the victim reading wins
+    if keep.actor is not None and keep.recipient is not None and (
+            _same_entity(keep.actor, keep.recipient) or entity_key(keep.actor) == entity_key(keep.recipient)):
+        # nobody attacks or meets themselves: the victim reading wins for a kill, the agent otherwise
+        if keep.rule in VICTIM_RULES or other.rule in VICTIM_RULES:
+            keep.actor = None
+        else:
+            keep.recipient = None
     if _precision(other.location) > _precision(keep.location) and (
             _same_place(keep.location, other.location) or _covers(keep.location, other.location)):
         keep.location = other.location  # "سرمين" over the headline's "ريف إدلب"
