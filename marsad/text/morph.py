@@ -18,6 +18,7 @@ Larkey et al.'s light10 stemmer (2002), keeping the nisba ``ي`` so that
 
 from __future__ import annotations
 
+from functools import lru_cache
 
 from marsad.text.lexicon import NO_ARTICLE, known_verbs, known_words
 from marsad.text.memo import memo
@@ -247,6 +248,83 @@ def _masdar(s: str) -> list[str]:
     return out
 
 
+def _perfect_bases(v: str) -> list[str]:
+    """Return every string ``b`` from which :func:`_shallow_list` derives ``v`` as a perfect (rules inverted)."""
+    out = [v]
+    if len(v) >= 3 and v[-2] == "ا":
+        out += [v[:-2] + "ي" + v[-1], v[:-2] + "و" + v[-1]]  # hollow passive
+    if len(v) == 4 and v[1] == "ا":
+        out.append(v[0] + "و" + v[2:])  # passive of form III
+    if v[-1] in "يا":
+        out.append(v[:-1])  # defective verb before a consonant suffix
+    if len(v) == 3 and v[1] == "ا":
+        out.append(v[0] + v[2])  # hollow verb before a consonant suffix
+    return out
+
+
+def _imperfect_bases(v: str) -> list[str]:
+    """Return every string ``c`` from which :func:`_shallow_list` derives ``v`` as an imperfect (rules inverted)."""
+    out = [v]
+    if v[0] == "ا":
+        out.append(v[1:])
+        if v[-1] == "ي":
+            out.append(v[1:-1])
+        if len(v) >= 4 and v[-2] == "ا":
+            out += [v[1:-2] + "و" + v[-1], v[1:-2] + "ي" + v[-1]]  # hollow form X and the like
+    if len(v) == 3 and v[1] == "ا":
+        out += [v[0] + x + v[2] for x in "ويا"]
+    if len(v) == 4 and v[0] == "ا" and v[2] == "ا":
+        out += [v[1] + x + v[3] for x in "ويا"]
+    if v[-1] == "ا":
+        out.append(v[:-1] + "و")
+    if v[-1] == "ي":
+        out.append(v[:-1])
+    if v[0] == "و":
+        out.append(v[1:])
+    return out
+
+
+def _masdar_keys(v: str) -> list[str]:
+    """Return every string whose :func:`_masdar` candidates include ``v`` (rules inverted)."""
+    out = [v[:-1] + "ا" + v[-1], v + "ا" + v[-1], v + "ه", "م" + v + "ه"]
+    if len(v) >= 4 and v[3] == "ا":
+        out.append(v[:3] + "يا" + v[4:])  # اغتيال
+    if v[-1] == "ي":
+        out.append(v[:-1] + "اء")  # استدعاء
+    if len(v) == 3:
+        out.append("ت" + v[:2] + "ي" + v[2])  # تفجير
+    return out
+
+
+@lru_cache(maxsize=None)
+def _verb_keys() -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
+    """Return the strings that can read as a listed verb: inflections, verbal nouns, deep-reading bases.
+
+    The first set holds every word whose perfect or imperfect reading
+    (:func:`_shallow_list`) can yield a verb of ``verbs.txt``, the second
+    every word whose verbal-noun templates (:func:`_masdar`) can, the third
+    the second plus the verbs and the keys of ``_IRREGULAR`` (what
+    :func:`_deep_list` tests a plural base or light stem against). Built
+    by running the candidate rules backwards from each verb, and a superset
+    of the words that qualify (a word outside them has no listed verb among
+    its candidates, so :func:`inflected_verb` and :func:`verb_lemma` answer
+    None without building the candidates). About 100,000 strings.
+    """
+    verbs = known_verbs()
+    shallow = set(_IRREGULAR)
+    masdar: set[str] = set()
+    for v in verbs:
+        for b in _perfect_bases(v):
+            shallow.update(b + suf for suf in _PERF_SUFFIXES)
+        for c in _imperfect_bases(v):
+            for suf in _IMPF_SUFFIXES:
+                for p in "يتنا":
+                    shallow.add(p + c + suf)
+                    shallow.add("س" + p + c + suf)
+        masdar.update(_masdar_keys(v))
+    return frozenset(shallow), frozenset(masdar), frozenset(masdar | verbs | set(_IRREGULAR))
+
+
 @memo(200_000)
 def verb_lemma(norm: str) -> str | None:
     """Return the listed verb this word inflects, or None.
@@ -265,6 +343,13 @@ def verb_lemma(norm: str) -> str | None:
     lemma = _inflected_memo(norm)  # the same candidates come first, memoised
     if lemma is not None:
         return lemma
+    _, masdar, deep = _verb_keys()
+    if not (
+        norm in masdar
+        or _stem_memo(norm) in deep  # the light stem is the word itself or itself a verb, verbal noun or base
+        or (norm.endswith("ات") and (norm[:-2] in deep or norm[:-2] + "ه" in _IRREGULAR))
+    ):
+        return None  # no verbal-noun reading can give a listed verb (most words)
     verbs = known_verbs()
     cands = _deep_list(norm)
     if verbs.isdisjoint(cands):
@@ -293,6 +378,8 @@ def inflected_verb(norm: str) -> str | None:
     verbs = known_verbs()
     if norm in verbs:
         return norm
+    if norm not in _verb_keys()[0]:
+        return None  # no perfect or imperfect reading gives a listed verb (most words)
     cands = _shallow_list(norm)
     if verbs.isdisjoint(cands):
         return None  # the usual case, decided without a Python loop

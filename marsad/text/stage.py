@@ -5,6 +5,7 @@ from __future__ import annotations
 from marsad.doc import Doc
 from marsad.text.collector import collector_paused
 from marsad.text.lexicon import known_verbs, known_words
+from marsad.text.morph import _verb_keys
 from marsad.text.numbers import _find_quantities, _load_qualifiers
 from marsad.text.sentences import split_sentences
 from marsad.text.times import _find_times, _load_dateparser, parse_published
@@ -45,7 +46,8 @@ class TextStage:
     def initialize(self) -> "TextStage":
         """Load what the layer loads lazily, once; return ``self``.
 
-        That is the bundled word lists (checked), the qualifier tables of
+        That is the bundled word lists (checked), the verb-form keys of
+        :mod:`marsad.text.morph`, the qualifier tables of
         :mod:`marsad.text.numbers` and dateparser's Arabic data for the
         date fallback: about 0.1 s, which the first article would otherwise pay.
 
@@ -57,6 +59,7 @@ class TextStage:
         if not self._ready:
             known_words()
             known_verbs()
+            _verb_keys()
             _load_qualifiers()
             _load_dateparser()
             self._ready = True
