@@ -57,7 +57,9 @@ IDENTITY = frozenset({"اسمه", "اسمها", "اسمهم", "هويته", "ه�
 #: Words before a definite agreement noun that make it the act of agreeing
 #: ("توقيع الاتفاق"، "التوصل إلى الاتفاقية"، "تم الاتفاق") rather than a named, standing agreement.
 AGREEMENT_ACTS = frozenset({"توقيع", "وقع", "وقعت", "وقعا", "وقعوا", "ابرام", "ابرم", "ابرمت", "التوصل", "توصل",
-                            "توصلت", "توصلوا", "يتوصل", "الي", "الى", "تم", "جري", "يتم", "عقد", "عقدت"})
+                            "توصلت", "توصلوا", "يتوصل", "الي", "الى", "تم", "جري", "يتم", "عقد", "عقدت",
+                            # the start of cooperation ("بدء التنسيق الأمني")
+                            "بدء", "بدا", "بدات", "استئناف", "اطلاق"})
 
 
 @dataclass(slots=True)
@@ -218,10 +220,11 @@ def is_object_of_other(trig: Trigger, triggers: list[Trigger], words: list[Word]
     demand in its clause is what is demanded ("طالبت النقابة في بيان
     بالإفراج عن المعتقلين"). Also not reports: a verb-looking word after a
     quantifier ("بأي ثمن"), a refusal to have one's name published ("رفض
-    نشر اسمه"), and a definite agreement noun that names a standing
-    agreement (``_standing_agreement``: "ويهدف الاتفاق إلى ...").
+    نشر اسمه"), a court's penalty ("عقوبته بالسجن", ``_penalty``), and a
+    definite agreement or cooperation noun that names a standing one
+    (``_standing_agreement``: "ويهدف الاتفاق إلى ..."، "تعزيز التعاون العسكري").
     """
-    if _anonymity(trig, words):
+    if _anonymity(trig, words) or _penalty(trig, words):
         return True
     if trig.is_verb:
         # "أدان الهجوم الذي استهدف القافلة": the relative clause describes the condemned noun
@@ -229,7 +232,7 @@ def is_object_of_other(trig: Trigger, triggers: list[Trigger], words: list[Word]
             head = next((o for o in triggers if o.last == trig.first - 2 and not o.is_verb), None)
             return head is not None and is_object_of_other(head, triggers, words, flags, clause)
         return trig.first >= 1 and words[trig.first - 1].fold in QUANTIFIERS  # "بأي ثمن": a noun
-    if trig.entry.type == "AGREE" and _standing_agreement(trig, words):
+    if trig.entry.type in ("AGREE", "COOPERATE") and _standing_agreement(trig, words):
         return True
     lo = max(clause.first, trig.first - 5)
     for other in triggers:
@@ -263,8 +266,17 @@ def _anonymity(trig: Trigger, words: list[Word]) -> bool:
     return any(w in DISCLOSURE for w in after) and any(w in IDENTITY for w in after)
 
 
+def _penalty(trig: Trigger, words: list[Word]) -> bool:
+    """True for the singular "عقوبة": a court's penalty ("يقضي عقوبته بالسجن"، "تغليظ عقوبة راشقي
+    الحجارة"), not sanctions between states, which news words in the plural ("فرض عقوبات")."""
+    if trig.entry.type != "SANCTION" or trig.last != trig.first:
+        return False
+    w = words[trig.first].fold
+    return "عقوب" in w and "عقوبات" not in w
+
+
 def _standing_agreement(trig: Trigger, words: list[Word]) -> bool:
-    """True when a definite agreement noun names an agreement already made, not the act of agreeing.
+    """True when a definite agreement or cooperation noun names a standing one, not the act of agreeing.
 
     "ويهدف الاتفاق إلى خفض الحواجز"، "معارضو الاتفاق النووي": a definite
     noun (``ال``), or one in construct with a definite word ("اتفاقية
@@ -272,13 +284,16 @@ def _standing_agreement(trig: Trigger, words: list[Word]) -> bool:
     (:data:`AGREEMENT_ACTS`: "توقيع الاتفاق"، "تم الاتفاق") and no "على"
     after it ("الاتفاق على بدء محادثات" is the agreeing itself). Our rule,
     from reading SaudiNewsNet in 2015, where the Iran nuclear deal and trade
-    treaties are named in most articles that mention an agreement.
+    treaties are named in most articles that mention an agreement. The same
+    holds for cooperation ("تعزيز التعاون العسكري" is a topic, "التحالف
+    الدولي" a name) unless its start is told ("بدء التنسيق الأمني").
     """
-    if trig.is_verb or trig.last != trig.first:
+    if trig.is_verb:
         return False
     w = words[trig.first].fold
     bare = w[1:] if w[:1] in ("و", "ف") else w
-    named = trig.last + 1 < len(words) and words[trig.last + 1].fold.startswith("ال")
+    after = words[trig.last + 1].fold if trig.last + 1 < len(words) else ""
+    named = trig.last == trig.first and after.startswith("ال") and after not in RELATIVES
     if not bare.startswith(("ال", "بال", "لل")) and not named:
         return False  # "اتفاقية التجارة الحرة"، "اتفاق باريس": a named agreement in construct
     if trig.last + 1 < len(words) and words[trig.last + 1].fold in ("علي", "على"):
