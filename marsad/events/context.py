@@ -183,8 +183,13 @@ def status_of(trig: Trigger, words: list[Word], flags: list[frozenset], clause: 
         bare = w[1:] if w[:1] in ("و", "ف") else w
         if w in _STRONG_NEGATION or bare in _STRONG_NEGATION or (k == head - 1 and "negation" in flags[k]):
             negated = True
-    if negated and any(w.fold in EXCEPTIONS for w in words[trig.last + 1 : trig.last + 5]):
-        negated = False
+    if negated:
+        for w in words[trig.last + 1: trig.last + 5]:
+            if not w.fold[:1].isalnum():
+                break  # "ولم يتم اعتقاله، إلا أن ...": the exception belongs to the next clause
+            if w.fold in EXCEPTIONS:
+                negated = False
+                break
     if clause.kind == "denied" or negated:
         return "negated"
     window = range(max(lo, t - 8), t)
