@@ -81,6 +81,28 @@ def test_identical_record_twice_in_one_run_is_a_duplicate_of_itself(tmp_path):
     assert store.put([Doc(a.text)], run_id=2) == ["unchanged"]
 
 
+def test_batches_wait_in_the_log_until_the_run_finishes(tmp_path, coded_examples):
+    store = Store(tmp_path / "s.duckdb")
+    wal = tmp_path / "s.duckdb.wal"
+    run_id = store.start_run()
+    store.add_docs(coded_examples, run_id)
+    assert wal.exists() and wal.stat().st_size > 0          # closing did not fold it into the file
+    con = duckdb.connect(str(store.path), read_only=True)   # a reader replays the log
+    assert con.execute("SELECT count(*) FROM articles").fetchone() == (4,)
+    con.close()
+    store.finish_run(run_id, {"stored": 4}, 0.5)
+    assert not wal.exists()
+    assert store.counts()["articles"] == 4 and store.counts()["events"] == 5
+
+
+def test_a_column_empty_in_every_row_of_a_batch_is_stored_as_null(tmp_path):
+    store = Store(tmp_path / "s.duckdb")
+    docs = [Doc("تظاهر مئات الطلاب أمام الجامعة."), Doc("اعتقلت الشرطة عشرة أشخاص في المدينة.")]
+    assert store.put(docs, run_id=None) == ["stored", "stored"]
+    assert _table(store, "SELECT published, url, raw, record_no, run_id, typeof(published) FROM articles") == [
+        (None, None, None, None, None, "TIMESTAMP")] * 2
+
+
 def test_failing_batch_leaves_earlier_batches_intact(filled_store):
     before = filled_store.counts()
     good = Doc("اعتقلت الشرطة عشرة أشخاص في المدينة.")
