@@ -150,6 +150,7 @@ def _tokenize(text: str) -> tuple[list[Token], list[int], list[tuple[int, int]]]
     candidates: list[int] = []
     anchors: list[tuple[int, int]] = []
     analyse = _chunk_memo
+    new = object.__new__
     find = text.find
     pos = 0
     with collector_paused():  # tokens form no reference cycles; collecting while building them only costs time
@@ -167,7 +168,16 @@ def _tokenize(text: str) -> tuple[list[Token], list[int], list[tuple[int, int]]]
                     if time:
                         anchors.append((start + segs[k][1], start + segs[k][2]))
             for t, a, b, norm, kind, stem, lemma in segs:
-                append(Token(t, start + a, start + b, norm, kind, stem, lemma, wi))
+                tok = new(Token)  # Token(...) without its generated __init__, a Python call per token
+                tok.text = t
+                tok.start = start + a
+                tok.end = start + b
+                tok.norm = norm
+                tok.kind = kind
+                tok.stem = stem
+                tok.lemma = lemma
+                tok.word_index = wi
+                append(tok)
     return tokens, candidates, anchors
 
 

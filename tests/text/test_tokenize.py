@@ -210,3 +210,18 @@ def test_bundled_lists_load_and_reject_duplicates(tmp_path, monkeypatch):
     finally:
         monkeypatch.setattr(lexicon.resources, "files", original)
         lexicon.load_list.cache_clear()
+
+
+def test_tokens_equal_those_of_the_token_constructor():
+    # _tokenize fills each Token's slots itself instead of calling Token(...): this holds only
+    # while Token is a plain slotted dataclass with exactly these fields (update both if it changes)
+    from dataclasses import fields
+
+    from marsad.doc import Token
+
+    assert [f.name for f in fields(Token)] == ["text", "start", "end", "norm", "kind", "stem", "lemma", "word_index"]
+    assert not hasattr(Token, "__post_init__") and Token.__new__ is object.__new__
+    toks = tokenize("وقتلت القوات 14 مدنياً، «أمس».")
+    rebuilt = [Token(t.text, t.start, t.end, t.norm, t.kind, t.stem, t.lemma, t.word_index) for t in toks]
+    assert toks == rebuilt and [repr(t) for t in toks] == [repr(t) for t in rebuilt]
+    assert (toks[1].text, toks[1].lemma, toks[-2].kind, toks[-2].word_index) == ("قتلت", "قتل", "punct", 4)
