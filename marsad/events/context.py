@@ -48,6 +48,8 @@ _STRONG_NEGATION = frozenset({"لم", "لن", "عدم", "دون", "بلا", "ل�
 #: them negates it: "لم يتوصلوا إلى اتفاق"، "ولم يتم اعتقاله"، "عدم التوصل إلى اتفاق".
 CARRIERS = frozenset({"الي", "الى", "تم", "يتم", "جري", "يجري", "التوصل", "توصل", "يتوصل", "يتوصلوا", "يتوصلا",
                       "تتوصل", "نتوصل", "توصلوا", "توصلت"})
+#: Verbs of failing: "فشل الوزراء في التوصل إلى اتفاق" reports no agreement.
+FAILURE = frozenset({"فشل", "فشلت", "فشلوا", "فشلا", "يفشل", "تفشل"})
 #: Quantifiers after which a verb-looking word is a noun: "بأي ثمن" (at any price), not "ثمّن" (praised).
 QUANTIFIERS = frozenset({"اي", "باي", "لاي", "واي", "كل", "بكل", "لكل"})
 #: Words after a refusal or request that make it about keeping a name secret
@@ -183,6 +185,9 @@ def status_of(trig: Trigger, words: list[Word], flags: list[frozenset], clause: 
         bare = w[1:] if w[:1] in ("و", "ف") else w
         if w in _STRONG_NEGATION or bare in _STRONG_NEGATION or (k == head - 1 and "negation" in flags[k]):
             negated = True
+
+    if head < t and any(words[k].fold.lstrip("و") in FAILURE for k in range(max(lo, head - 6), head)):
+        negated = True  # "وفشل الوزراء يوم الجمعة في التوصل إلى اتفاق"
     if negated:
         for w in words[trig.last + 1: trig.last + 5]:
             if not w.fold[:1].isalnum():
