@@ -817,14 +817,15 @@ def pick_time(trig: Trigger, pos: Positions, clause: Clause) -> TimeExpr | None:
     يناير" is an agreement made now about talks by January. Nor is a day
     after publication the date of a speech act (:data:`SPEECH_ACTS`): a
     welcome, call or threat is made now about that day: a speech act takes
-    only a time of its clause before it or up to three words after it.
+    only a time of its clause before it or up to five words after it (the subject
+    comes between: "دانت منظمة العفو الدولية أمس").
     """
     times = [(i, t) for i, t in pos.times if not (i > 0 and pos.words[i - 1].fold in DEADLINES)]
     if trig.entry.type in SPEECH_ACTS:
         # "رحبت القيادة بدعوة مصر إلى اجتماع الأربعاء المقبل بمتابعة قرارات قمة مارس الماضي": said
         # now about other days; only a time next to the speech act dates it ("رحبت أمس")
         near = [(abs(i - trig.first), t) for i, t in times if clause.first <= i <= clause.last
-                and i <= trig.last + 3 and not _after_publication(t, pos.doc.published)]
+                and i <= trig.last + 5 and not _after_publication(t, pos.doc.published)]
         return min(near, key=lambda x: x[0])[1] if near else None
     inside = [(abs(i - trig.first), t) for i, t in times if clause.first <= i <= clause.last]
     if inside:

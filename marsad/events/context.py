@@ -278,10 +278,13 @@ def _anonymity(trig: Trigger, words: list[Word]) -> bool:
 
 def _penalty(trig: Trigger, words: list[Word]) -> bool:
     """True for the singular "عقوبة": a court's penalty ("يقضي عقوبته بالسجن"، "تغليظ عقوبة راشقي
-    الحجارة"), not sanctions between states, which news words in the plural ("فرض عقوبات")."""
+    الحجارة"), not sanctions between states, which news words in the plural ("فرض عقوبات"); and
+    for the penal code ("تعديل قانون العقوبات")."""
     if trig.entry.type != "SANCTION" or trig.last != trig.first:
         return False
     w = words[trig.first].fold
+    if trig.first > 0 and words[trig.first - 1].fold.lstrip("وب") in ("قانون", "لقانون"):
+        return True  # "قانون العقوبات": the penal code
     return "عقوب" in w and "عقوبات" not in w
 
 
