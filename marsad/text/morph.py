@@ -340,10 +340,11 @@ def verb_lemma(norm: str) -> str | None:
         The first candidate of :func:`verb_candidates` found in the bundled
         verb list (``marsad/text/data/verbs.txt``).
     """
-    lemma = _inflected_memo(norm)  # the same candidates come first, memoised
-    if lemma is not None:
-        return lemma
-    _, masdar, deep = _verb_keys()
+    shallow, masdar, deep = _verb_keys()
+    if norm in shallow:
+        lemma = _inflected_memo(norm)  # the same candidates come first, memoised
+        if lemma is not None:
+            return lemma
     if not (
         norm in masdar
         or _stem_memo(norm) in deep  # the light stem is the word itself or itself a verb, verbal noun or base

@@ -20,7 +20,7 @@ import re
 
 from marsad.text.lexicon import NO_ARTICLE, known_words, ta_marbuta_words
 from marsad.text.memo import memo
-from marsad.text.morph import _PLURALS, _inflected_memo, _stem_memo, _verb_memo
+from marsad.text.morph import _PLURALS, _inflected_memo, _stem_memo, _verb_keys, _verb_memo
 from marsad.text.normalize import _TABLE, _UNEVEN, DIACRITICS, TATWEEL, normalize_with_offsets
 
 __all__ = ["segment_word", "Segment"]
@@ -213,7 +213,7 @@ def _best_split(norm: str, word: str, offs: tuple[int, ...]) -> list[tuple[str, 
 
 def _whole_verb(norm: str) -> bool:
     """True when the unsplit word is a form of a listed verb (not via ``س``)."""
-    if _inflected_memo(norm) is None:
+    if norm not in _verb_keys()[0] or _inflected_memo(norm) is None:  # the key test spares most words a memo entry
         return False
     return not (norm[0] == "س" and len(norm) > 3 and norm[1] in "يتنا" and _inflected_memo(norm[1:]) is not None)
 
