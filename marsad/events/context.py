@@ -186,7 +186,7 @@ def status_of(trig: Trigger, words: list[Word], flags: list[frozenset], clause: 
         if w in _STRONG_NEGATION or bare in _STRONG_NEGATION or (k == head - 1 and "negation" in flags[k]):
             negated = True
 
-    if head < t and any(words[k].fold.lstrip("و") in FAILURE for k in range(max(lo, head - 6), head)):
+    if head < t and any(words[k].fold.lstrip("و") in FAILURE for k in range(max(lo, head - 10), head)):
         negated = True  # "وفشل الوزراء يوم الجمعة في التوصل إلى اتفاق"
     if negated:
         for w in words[trig.last + 1: trig.last + 5]:
