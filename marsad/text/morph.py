@@ -79,6 +79,16 @@ _PLURALS = {
 }
 
 
+#: Endings the light stem removes, in the order tried: (ending, replacement, letters that must remain).
+#: The nisba endings keep their ي (السوريين -> سوري); after Larkey et al.'s light10 (2002).
+_STEM_ENDINGS = (
+    ("يات", "ي", 2), ("يين", "ي", 2), ("يون", "ي", 2), ("يه", "ي", 2),
+    ("تين", "", 3), ("ات", "", 3), ("ون", "", 3), ("ين", "", 3), ("ه", "", 3), ("ا", "", 3),
+)
+#: The endings by their last letter, in the same order: a word is tested only against those it can end in.
+_STEM_ENDINGS_BY_LAST = {e[0][-1]: tuple(x for x in _STEM_ENDINGS if x[0][-1] == e[0][-1]) for e in _STEM_ENDINGS}
+
+
 def light_stem(norm: str) -> str:
     """Return the light stem of a matching-form word without clitics.
 
@@ -110,15 +120,10 @@ def _light_stem(w: str) -> str:
     if len(w) <= 3:
         return w
     out = w
-    for suf, rep in (("يات", "ي"), ("يين", "ي"), ("يون", "ي"), ("يه", "ي")):
-        if w.endswith(suf) and len(w) - len(suf) >= 2:
+    for suf, rep, rest in _STEM_ENDINGS_BY_LAST.get(w[-1], ()):
+        if w.endswith(suf) and len(w) - len(suf) >= rest:
             out = w[: -len(suf)] + rep
             break
-    else:
-        for suf in ("تين", "ات", "ون", "ين", "ه", "ا"):
-            if w.endswith(suf) and len(w) - len(suf) >= 3:
-                out = w[: -len(suf)]
-                break
     if out != w and w in known and out not in known:
         return w  # a listed word that only looks inflected: لبنان, روسيا
     return out
