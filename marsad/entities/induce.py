@@ -21,12 +21,11 @@ import gzip
 from collections import Counter
 from pathlib import Path
 
-from marsad.entities.ner import TOKEN_RE, NerLexicon, NerTagger, bio_spans
+from marsad.entities.ner import TOKEN_RE, NerLexicon, NerTagger
 from marsad.entities.words import WORD_RE, key
 from marsad.errors import DataFileError
 
 AUTO_NAME = "ner_auto.tsv.gz"
-AUTO_PHRASES_NAME = "ner_auto_phrases.tsv.gz"
 TYPES = ("PER", "ORG", "LOC", "MISC")
 _SENT_END = frozenset(".!?؟\n")
 _ARABIC_RE = re.compile("[\u0621-\u064a\u066e-\u06d3]+")
@@ -61,26 +60,6 @@ def article_sentences(text: str, max_len: int = 60) -> list[list[str]]:
     return out
 
 
-def tagged_sentences(texts, tagger: NerTagger):
-    """Tag each text as one document; yield ``(tokens, tags)`` per sentence.
-
-    Parameters
-    ----------
-    texts : iterable of str
-        Article bodies, split by :func:`article_sentences`.
-    tagger : NerTagger
-        A fitted or loadable single-pass tagger.
-
-    Yields
-    ------
-    tuple of (list of str, list of str)
-    """
-    for text in texts:
-        sents = article_sentences(text)
-        if sents:
-            yield from zip(sents, tagger.predict(sents))
-
-
 def count_labels(texts, tagger: NerTagger) -> dict[str, Counter]:
     """Tag each text as one document and count the labels of each word.
 
@@ -97,78 +76,19 @@ def count_labels(texts, tagger: NerTagger) -> dict[str, Counter]:
         Word key to counts of entity types (``PER`` ...) and ``O``, over
         all its occurrences (``B-`` and ``I-`` alike).
     """
-    return count_words(tagged_sentences(texts, tagger))
-
-
-def count_words(tagged) -> dict[str, Counter]:
-    """Count the labels of each word key over ``(tokens, tags)`` sentences (:func:`count_labels`)."""
     counts: dict[str, Counter] = {}
-    for toks, tags in tagged:
-        for tok, tag in zip(toks, tags):
-            if not WORD_RE.fullmatch(tok):
-                continue
-            k = key(tok)
-            if k:
-                counts.setdefault(k, Counter())[tag[2:] or "O"] += 1
-    return counts
-
-
-def count_spans(tagged, max_words: int = 4) -> dict[tuple, Counter]:
-    """Count the types of the several-word entities a tagger found.
-
-    Parameters
-    ----------
-    tagged : iterable of (list of str, list of str)
-        Tokens and BIO tags per sentence (:func:`tagged_sentences`).
-    max_words : int, default 4
-        Longest entity counted (words).
-
-    Returns
-    -------
-    dict of tuple of str to Counter
-        Key sequence (2 to ``max_words`` words, all of them words with a
-        key) to counts of the entity types it was tagged as, as a whole span.
-    """
-    counts: dict[tuple, Counter] = {}
-    for toks, tags in tagged:
-        for a, b, typ in bio_spans(tags):
-            if 2 <= b - a <= max_words:
-                keys = tuple(key(t) if WORD_RE.fullmatch(t) else "" for t in toks[a:b])
-                if all(keys):
-                    counts.setdefault(keys, Counter())[typ] += 1
-    return counts
-
-
-def count_occurrences(texts, phrases) -> Counter:
-    """Count every occurrence of the key sequences ``phrases`` in the texts, tagged or not.
-
-    Parameters
-    ----------
-    texts : iterable of str
-        The article bodies that were tagged (:func:`article_sentences`).
-    phrases : iterable of tuple of str
-
-    Returns
-    -------
-    Counter
-        Key sequence to occurrences.
-    """
-    by_first: dict[str, set] = {}
-    for ph in phrases:
-        by_first.setdefault(ph[0], set()).add(ph)
-    lengths = sorted({len(p) for p in by_first for p in by_first[p]}) if by_first else []
-    out: Counter = Counter()
     for text in texts:
-        for toks in article_sentences(text):
-            keys = [key(t) if WORD_RE.fullmatch(t) else "" for t in toks]
-            for i, k in enumerate(keys):
-                cands = by_first.get(k) if k else None
-                if cands:
-                    for n in lengths:
-                        seq = tuple(keys[i:i + n])
-                        if seq in cands:
-                            out[seq] += 1
-    return out
+        sents = article_sentences(text)
+        if not sents:
+            continue
+        for toks, tags in zip(sents, tagger.predict(sents)):
+            for tok, tag in zip(toks, tags):
+                if not WORD_RE.fullmatch(tok):
+                    continue
+                k = key(tok)
+                if k:
+                    counts.setdefault(k, Counter())[tag[2:] or "O"] += 1
+    return counts
 
 
 def select_names(counts: dict[str, Counter], min_count: int = 3, purity: float = 0.9,
@@ -214,39 +134,6 @@ def select_names(counts: dict[str, Counter], min_count: int = 3, purity: float =
     return out
 
 
-def select_phrases(spans: dict[tuple, Counter], occurrences: Counter, min_count: int = 3,
-                   purity: float = 0.9, max_o: float = 0.5) -> dict[str, str]:
-    """Keep the several-word names tagged often, as one type, and seldom missed.
-
-    Parameters
-    ----------
-    spans : dict of tuple to Counter
-        :func:`count_spans`.
-    occurrences : Counter
-        :func:`count_occurrences` of the same texts.
-    min_count, purity : int, float
-        As in :func:`select_names`, over whole-span taggings.
-    max_o : float, default 0.5
-        Largest share of the sequence's occurrences not tagged as one entity.
-
-    Returns
-    -------
-    dict of str to str
-        Space-joined key sequence to ``PER``, ``ORG``, ``LOC`` or ``MISC``
-        (only sequences of Arabic words of 2+ letters each).
-    """
-    out = {}
-    for keys, c in spans.items():
-        if not all(len(k) >= 2 and _ARABIC_RE.fullmatch(k) for k in keys):
-            continue
-        typ, n = max(((t, c[t]) for t in TYPES), key=lambda tn: tn[1])
-        ent = sum(c.values())
-        total = max(occurrences.get(keys, 0), ent)
-        if n >= min_count and n / ent >= purity and 1 - ent / total <= max_o:
-            out[" ".join(keys)] = typ
-    return out
-
-
 def write_names(names: dict[str, str], out_path: str | Path) -> Path:
     """Write ``key<TAB>TYPE`` lines, sorted, gzip-compressed (fixed mtime: same bytes every run)."""
     out_path = Path(out_path)
@@ -279,45 +166,6 @@ def load_names(path: str | Path | None = None) -> dict[str, frozenset]:
                 raise DataFileError(f"[E341] {path}:{no}: expected 'key<TAB>TYPE', got {line!r}")
             by_type.setdefault(f"auto_{parts[1].lower()}", set()).add(parts[0])
     return {k: frozenset(v) for k, v in sorted(by_type.items())}
-
-
-def load_phrases(path: str | Path | None = None) -> dict:
-    """Read induced several-word names as :attr:`NerLexicon.auto_phrases`; empty when the file is absent.
-
-    Parameters
-    ----------
-    path : str or Path, optional
-        ``key key<TAB>TYPE`` lines (:func:`write_names`); the bundled
-        ``data/ner_auto_phrases.tsv.gz`` by default.
-
-    Returns
-    -------
-    dict of str to list of (tuple of str, str)
-        First key to ``(keys, TYPE)`` candidates, longest first (then by keys).
-
-    Raises
-    ------
-    DataFileError
-        If a line is not ``keys<TAB>TYPE`` with two or more keys.
-    """
-    if path is None:
-        from importlib import resources
-
-        path = Path(str(resources.files("marsad.entities").joinpath("data", AUTO_PHRASES_NAME)))
-    path = Path(path)
-    if not path.is_file():
-        return {}
-    out: dict = {}
-    with gzip.open(path, "rt", encoding="utf-8") as fh:
-        for no, line in enumerate(fh, 1):
-            parts = line.rstrip("\n").split("\t")
-            keys = tuple(parts[0].split()) if parts else ()
-            if len(parts) != 2 or parts[1] not in TYPES or len(keys) < 2:
-                raise DataFileError(f"[E341] {path}:{no}: expected 'key key<TAB>TYPE', got {line!r}")
-            out.setdefault(keys[0], []).append((keys, parts[1]))
-    for v in out.values():
-        v.sort(key=lambda kl: (-len(kl[0]), kl[0]))
-    return out
 
 
 def induce(folder: str | Path, out_path: str | Path, model: str | Path | None = None,

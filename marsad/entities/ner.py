@@ -115,11 +115,6 @@ class NerLexicon:
         Keys of one-word names of teams, firms, media, events and sports
         people (``data/ner_names.yaml``), by kind; a word among them gets
         ``lex=teams`` and so on. The several-word names are in ``phrases``.
-    auto_phrases : dict of str to list of (tuple, str)
-        Several-word names induced from unlabelled news
-        (:func:`marsad.entities.induce.load_phrases`), shaped like
-        ``phrases``; a word inside one gets ``pa=auto_B-PER`` and so on
-        (its own feature only, not lent to the neighbours).
     """
 
     per: frozenset = field(default_factory=frozenset)
@@ -130,7 +125,6 @@ class NerLexicon:
     clusters: dict = field(default_factory=dict)
     phrases: dict = field(default_factory=dict)
     names: dict = field(default_factory=dict)
-    auto_phrases: dict = field(default_factory=dict)
     cache: dict = field(default_factory=dict, repr=False, compare=False)
 
     @classmethod
@@ -139,9 +133,7 @@ class NerLexicon:
 
         With ``auto`` the lists induced from unlabelled news
         (:mod:`marsad.entities.induce`, ``data/ner_auto.tsv.gz`` when present)
-        join ``names`` as ``auto_per``, ``auto_org``, ``auto_loc``, ``auto_misc``,
-        and the several-word ones (``data/ner_auto_phrases.tsv.gz``) fill
-        ``auto_phrases``.
+        join ``names`` as ``auto_per``, ``auto_org``, ``auto_loc``, ``auto_misc``.
         """
         per, org, gpe = set(), set(), set()
         phrases: dict = {}
@@ -180,14 +172,12 @@ class NerLexicon:
         given = yaml.safe_load(data.joinpath("given_names.yaml").read_text("utf-8"))
         first = {key(n) for group in given.values() for n in group}
         names = {kind: frozenset(v) for kind, v in single.items()}
-        auto_phrases: dict = {}
         if auto:
-            from marsad.entities.induce import load_names, load_phrases
+            from marsad.entities.induce import load_names
 
             names.update(load_names())
-            auto_phrases = load_phrases()
         return cls(frozenset(per - stop), frozenset(org - stop), frozenset(loc - stop), frozenset(gpe - stop),
-                   frozenset(first), load_clusters(), phrases, dict(sorted(names.items())), auto_phrases)
+                   frozenset(first), load_clusters(), phrases, dict(sorted(names.items())))
 
 
 def document_features(sentences: list[list[str]], lexicon: NerLexicon | None = None) -> dict[str, set]:
@@ -354,7 +344,6 @@ def token_features(tokens: list[str], lexicon: NerLexicon | None = None,
         base.append(f)
     if lex.phrases:
         _phrase_features(tokens, base, lex.phrases)
-    auto = auto_phrase_tags([key(t) for t in tokens], lex.auto_phrases) if lex.auto_phrases else None
     out = []
     last = len(tokens) - 1
     for i, f in enumerate(base):
@@ -363,8 +352,6 @@ def token_features(tokens: list[str], lexicon: NerLexicon | None = None,
             feats.append(f"bi={base[i - 1][0][2:]}|{f[0][2:]}")
         if rich and i < last:
             feats.append(f"bn={f[1][3:]}|{base[i + 1][1][3:]}")
-        if auto is not None and auto[i] is not None:
-            feats.append(auto[i])
         for off in range(-context, context + 1):
             j = i + off
             if off == 0:
@@ -421,29 +408,6 @@ def phrase_tags(norms: list[str], starts: list) -> list:
         else:
             i += 1
     return ph
-
-
-def auto_phrase_tags(norms: list[str], auto_phrases: dict, starts: list | None = None) -> list:
-    """Return ``pa=auto_B-X``/``pa=auto_I-X`` per token inside an induced several-word name, else None.
-
-    Parameters
-    ----------
-    norms : list of str
-        Matching keys of a sentence's tokens.
-    auto_phrases : dict
-        :attr:`NerLexicon.auto_phrases`.
-    starts : list, optional
-        Per token its candidates as in :func:`phrase_tags`; worked out from
-        ``auto_phrases`` (clitic readings of the first word) when omitted.
-
-    Returns
-    -------
-    list of str or None
-        Same length as ``norms``; greedy, longest first (:func:`phrase_tags`).
-    """
-    if starts is None:
-        starts = [[auto_phrases[r] for r, _ in clitic_readings(n) if r in auto_phrases] if n else [] for n in norms]
-    return [None if t is None else "pa=auto_" + t[3:] for t in phrase_tags(norms, starts)]
 
 
 def _phrase_features(tokens: list[str], base: list[list[str]], phrases: dict) -> None:

@@ -22,7 +22,6 @@ from marsad.entities.ner import (
     NerLexicon,
     _lent_part,
     _word_features,
-    auto_phrase_tags,
     phrase_tags,
     trigger_kinds,
 )
@@ -66,27 +65,27 @@ class FastTagger:
         self._shared: dict = {}  # small tuples many words have in common
         self.offsets = [o for o in range(-context, context + 1) if o]
         self._pad = {o: [f"{o}:pad"] if f"{o}:pad" in self.known else [] for o in self.offsets}
-        # per offset: "lex=per" -> ("-1:lex=per", part) for what a word may lend (see _lent_part)
+        # what a word may lend (see _lent_part): "lex=per" -> ((k, "-1:lex=per", part), ...), k the offset's index
         index = {str(o): k for k, o in enumerate(self.offsets)}
-        self._lend: list[dict[str, tuple[str, int]]] = [{} for _ in self.offsets]
+        lend: dict[str, list] = {}
         for name in self.known:
             head, sep, rest = name.partition(":")
             k = index.get(head) if sep else None
             if k is not None:
                 part = _lent_part(self.offsets[k], rest)
                 if part:
-                    self._lend[k][rest] = (name, part)
+                    lend.setdefault(rest, []).append((k, name, part))
+        self._lend = {rest: tuple(sorted(v)) for rest, v in lend.items()}
         self.words: dict[str, tuple] = {}
 
     def _entry(self, tok: str) -> tuple:
         """Return the cached parts of a word type, computing them on first sight.
 
         The entry is ``(norm, stem, own, lent, doc_info, phrase_starts, raw_key,
-        cuts, auto_starts)``: ``own`` its known features after ``"b"``, ``lent`` per offset
+        cuts)``: ``own`` its known features after ``"b"``, ``lent`` per offset
         (in :attr:`offsets` order) the known projections, of which the first
         ``cuts[k]`` go before the phrase feature of an occurrence and the rest
-        after it, ``auto_starts`` the induced names it may open
-        (:attr:`~marsad.entities.ner.NerLexicon.auto_phrases`), ``doc_info`` what :func:`~marsad.entities.ner.document_features`
+        after it, ``doc_info`` what :func:`~marsad.entities.ner.document_features`
         reads. Tuples, and strings shared with the model's attribute set,
         keep a cached word under 1 KB (about 85 MB for a full cache).
         """
@@ -95,22 +94,22 @@ class FastTagger:
             return e
         if len(self.words) >= self.max_words:
             self.words.clear()
-        known, lex = self.known, self.lexicon
+        lex = self.lexicon
         f = list(_word_features(tok, lex, self.rich))
         n, st = f[0][2:], f[1][3:]
         name_of = self._name.get
         own = tuple(filter(None, map(name_of, ["b"] + f)))
-        lent, cuts = [], []
-        tail = f[6:]
-        for off, table in zip(self.offsets, self._lend):
-            before = [x for x in (name_of(f"{off}:{f[0]}"), name_of(f"{off}:{f[1]}")) if x is not None]
-            after = []
-            for x in tail:
-                hit = table.get(x)
-                if hit is not None:
-                    (before if hit[1] == 1 else after).append(hit[0])
-            lent.append(tuple(before + after))
-            cuts.append(len(before))
+        befores = [[x for x in (name_of(f"{off}:{f[0]}"), name_of(f"{off}:{f[1]}")) if x is not None]
+                   for off in self.offsets]
+        afters: list[list[str]] = [[] for _ in self.offsets]
+        lend = self._lend.get
+        for x in f[6:]:  # one look-up per feature for all offsets, each offset's list in feature order
+            hits = lend(x)
+            if hits is not None:
+                for k, name, part in hits:
+                    (befores[k] if part == 1 else afters[k]).append(name)
+        lent = [tuple(b + a) for b, a in zip(befores, afters)]
+        cuts = [len(b) for b in befores]
         kinds = trigger_kinds(st, n)
         trig = "d=" + kinds[0] if kinds else None
         # what document_features reads of the word, and of it as the previous word
@@ -120,11 +119,8 @@ class FastTagger:
         raw = key(tok)
         raw = n if raw == n else raw
         starts = tuple(lex.phrases[r] for r, _ in clitic_readings(raw) if r in lex.phrases) if raw and lex.phrases else ()
-        auto = lex.auto_phrases
-        astarts = tuple(auto[r] for r, _ in clitic_readings(raw) if r in auto) if raw and auto else ()
         cuts = tuple(cuts)
-        e = self.words[tok] = (n, st, own, tuple(lent), doc_info, starts, raw, self._shared.setdefault(cuts, cuts),
-                               astarts)
+        e = self.words[tok] = (n, st, own, tuple(lent), doc_info, starts, raw, self._shared.setdefault(cuts, cuts))
         return e
 
     @staticmethod
@@ -181,7 +177,6 @@ class FastTagger:
         for ws in entries:
             last = len(ws) - 1
             ph = self._phrases(ws) if any(w[5] for w in ws) else None
-            aph = auto_phrase_tags([w[6] for w in ws], {}, [w[8] for w in ws]) if any(w[8] for w in ws) else None
             sent = []
             for i, w in enumerate(ws):
                 feats = list(w[2])
@@ -196,8 +191,6 @@ class FastTagger:
                     bn = f"bn={w[1]}|{ws[i + 1][1]}"
                     if bn in known:
                         feats.append(bn)
-                if aph is not None and aph[i] is not None and aph[i] in known:
-                    feats.append(aph[i])
                 for k, off in enumerate(self.offsets):
                     j = i + off
                     if j < 0 or j > last:

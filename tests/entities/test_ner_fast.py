@@ -84,22 +84,3 @@ def test_a_full_word_cache_starts_over_with_the_same_tags(stage):
         assert small.predict(sents, tagger.doc_size) == want
         assert small.predict(sents[::-1], tagger.doc_size) == _slow_tags(tagger, sents[::-1])
     assert len(small.words) <= 5
-
-
-def test_fast_path_follows_induced_several_word_names(tmp_path):
-    auto = {"رافع": [(("رافع", "نادر"), "PER")], "نادي": [(("نادي", "حلب"), "ORG")]}
-    lex = NerLexicon(first=frozenset({"سمير", "كمال"}), auto_phrases=auto)
-    sents = [["قال", "الرئيس", "رافع", "نادر", "في", "بيروت"], ["فاز", "نادي", "حلب", "على", "بيروت"],
-             ["وصل", "ورافع", "نادر", "إلى", "حلب"], ["غادر", "كمال", "رافع", "بيروت"]]
-    tags = [["O", "O", "B-PER", "I-PER", "O", "B-LOC"], ["O", "B-ORG", "I-ORG", "O", "B-LOC"],
-            ["O", "B-PER", "I-PER", "O", "B-LOC"], ["O", "B-PER", "I-PER", "B-LOC"]]
-    t = NerTagger(lexicon=lex, max_iterations=40, c1=0.0, c2=0.01, doc_size=2, list_dropout=0.0)
-    t.fit(sents, tags, out_path=tmp_path / "m.crfsuite")
-    assert {"pa=auto_B-PER", "pa=auto_I-ORG"} <= t.fast_.known
-    probe = sents + [["رافع", "نادر", "ونادي", "حلب"]]
-    full = t._features(probe)
-    for a in range(0, len(probe), 2):  # documents of doc_size sentences
-        assert t.fast_.features(probe[a:a + 2]) == [[[x for x in f if x in t.fast_.known] for f in s]
-                                                    for s in full[a:a + 2]]
-    assert "pa=auto_B-PER" in full[2][1] and "pa=auto_B-ORG" in full[4][2]  # clitic readings open a name
-    assert t.predict(probe) == _slow_tags(t, probe)

@@ -6,7 +6,6 @@ import pytest
 
 from marsad.entities.induce import article_sentences, count_labels, load_names, select_names, write_names
 from marsad.entities.ner import NerLexicon, NerTagger
-from marsad.entities.words import key
 from marsad.errors import DataFileError
 
 
@@ -86,43 +85,3 @@ def test_bundled_lexicon_reads_the_shipped_lists(dictionary, gazetteer):
         pytest.skip("no induced lists shipped")
     assert {"auto_per", "auto_org", "auto_loc", "auto_misc"} <= set(lex.names)
     assert "auto_per" not in NerLexicon.from_data(dictionary, gazetteer, auto=False).names
-
-
-def test_count_spans_and_select_phrases_keep_consistent_several_word_names():
-    from marsad.entities.induce import count_occurrences, count_spans, select_phrases
-
-    tagged = [(["قال", "أرسين", "فينغر", "إن"], ["O", "B-PER", "I-PER", "O"]),
-              (["وأكد", "أرسين", "فينغر", "."], ["O", "B-PER", "I-PER", "O"]),
-              (["ورد", "أرسين", "فينغر"], ["O", "B-PER", "I-PER"]),
-              (["في", "دينامو", "كييف"], ["O", "B-ORG", "I-ORG"]),
-              (["فاز", "دينامو", "كييف"], ["O", "B-LOC", "I-LOC"]),
-              (["زار", "كييف", "."], ["O", "B-LOC", "O"])]
-    spans = count_spans(tagged)
-    assert spans[("ارسين", "فينغر")] == Counter(PER=3)
-    assert spans[("دينامو", "كييف")] == Counter(ORG=1, LOC=1)
-    assert ("كييف",) not in spans  # one-word entities are count_labels' job
-    texts = ["قال أرسين فينغر إن. وأكد أرسين فينغر. ورد أرسين فينغر", "التقى أرسين فينغر وأرسين فينغر"]
-    occ = count_occurrences(texts, list(spans))
-    assert occ[("ارسين", "فينغر")] == 4  # the clitic form وأرسين is another key
-    assert select_phrases(spans, occ) == {"ارسين فينغر": "PER"}
-    assert select_phrases(spans, Counter({("ارسين", "فينغر"): 7})) == {}  # missed 4 times of 7
-
-
-def test_phrase_lists_round_trip_and_become_features(tmp_path):
-    from marsad.entities.induce import load_phrases
-    from marsad.entities.ner import auto_phrase_tags, token_features
-
-    path = write_names({"ارسين فينغر": "PER", "دينامو كييف": "ORG", "دينامو كييف الاوكراني": "ORG"},
-                       tmp_path / "p.tsv.gz")
-    phrases = load_phrases(path)
-    assert phrases["دينامو"] == [(("دينامو", "كييف", "الاوكراني"), "ORG"), (("دينامو", "كييف"), "ORG")]
-    assert load_phrases(tmp_path / "absent.tsv.gz") == {}
-    toks = ["فاز", "دينامو", "كييف", "على", "فريق", "أرسين", "فينغر"]
-    assert auto_phrase_tags([key(t) for t in toks],
-                            phrases) == [None, "pa=auto_B-ORG", "pa=auto_I-ORG", None, None,
-                                         "pa=auto_B-PER", "pa=auto_I-PER"]
-    f = token_features(toks, NerLexicon(auto_phrases=phrases), rich=True)
-    assert "pa=auto_B-ORG" in f[1] and "pa=auto_I-PER" in f[6] and not any("pa=" in x for x in f[3])
-    write_names({"كلمة": "PER"}, tmp_path / "one.tsv.gz")
-    with pytest.raises(DataFileError):
-        load_phrases(tmp_path / "one.tsv.gz")
