@@ -30,6 +30,8 @@ Rules (ours, written for Arabic news usage):
   held that role on the article's date;
 * "الداخلية"، "الخارجية"، "الدفاع" right after a definite noun are
   adjectives ("الشؤون الداخلية"، "السياسة الخارجية"), not ministries;
+* "صحفي" right after a noun of speech ("مؤتمرا صحفيا"، "بيان صحفي") is
+  an adjective, not a journalist;
 * a description word that is also a football position (``مهاجم``) in a
   sentence with a sports word (``الفريق``، ``الدوري``، ``هدف`` ...) is a
   player, not an armed man: no entity.
@@ -80,6 +82,11 @@ NOT_NATIONAL = frozenset(key(w) for w in (
 #: Ministry names that are also adjectives: after a definite noun they qualify it
 #: ("الشؤون الداخلية" internal affairs, "السياسة الخارجية" foreign policy, "حق الدفاع").
 ADJECTIVE_SENSES = frozenset(key(w) for w in "الداخلية الخارجية الدفاع".split())
+#: "صحفي" after a noun of speech is an adjective ("مؤتمرا صحفيا" a press conference,
+#: "بيان صحفي" a press release), not a journalist.
+PRESS_SENSES = frozenset(key(w) for w in "صحفيا صحفي الصحفي صحافيا صحافي الصحافي".split())
+PRESS_HEADS = frozenset(key(w) for w in (
+    "مؤتمر مؤتمرا المؤتمر بيان بيانا البيان تصريح تصريحا التصريح تصريحات لقاء لقاءا مؤتمره").split())
 #: Description words that are also football positions ("مهاجم الهلال" is a striker).
 SPORTS_SENSES = frozenset(key(w) for w in (
     "مهاجم مهاجما المهاجم مهاجمين المهاجمين مهاجمون المهاجمون").split())
@@ -461,6 +468,9 @@ class Composer:
             return None, k + 1  # "مهاجم النصر البرازيلي": a striker
         if len(m.keys) == 1 and m.keys[0] in ADJECTIVE_SENSES and _after_definite_noun(text, toks, m):
             return None, k + 1  # "الساحة الداخلية": the domestic arena, not the interior ministry
+        if len(m.keys) == 1 and m.keys[0] in PRESS_SENSES and m.i > 0 and toks[m.i - 1].is_word and any(
+                r in PRESS_HEADS for r, _, _ in (toks[m.i - 1].readings or ((toks[m.i - 1].norm, 0, ""),))):
+            return None, k + 1  # "مؤتمرا صحفيا": a press conference, not a journalist
         row = self.dictionary.nouns_[p.ref]
         # a name right after the noun ("قوات الحرس الثوري") is the actor itself
         if k + 1 < len(hits) and hits[k + 1][0].i == m.j and hits[k + 1][1].kind == ORG \

@@ -196,24 +196,43 @@ def pick_participants(trig: Trigger, pos: Positions, clause: Clause, exclude: tu
     return actor, recipient
 
 
+#: Buildings before an entity that make it the venue ("بمقر الرئاسة في رام الله").
+SEATS = frozenset({"مقر", "المقر", "مبني", "قصر", "ديوان"})
 #: Words right after a meeting verb that make the entity after it its object:
 #: "بعد زيارة عمل التقى خلالها الرئيس المصري" (the visitor met the president).
 DURING = frozenset({"خلالها", "خلاله", "اثناءها", "فيها"})
 
 
 def _counterparts(trig: Trigger, pos: Positions, actor, recipient):
-    """Participants of a meeting: civilians described by a noun are no counterparts; "التقى خلالها X" meets X.
+    """Participants of a meeting: who is no counterpart, and who is visited.
 
     "زارت المنظمة أربع مناطق استهدف فيها مدنيون"، "اجتمع شباب أتراك وأكراد
     في المركز الثقافي": a visit to civilians or a gathering of them is not a
     political consultation, so those participants are dropped (the event is
-    then dropped too when nobody is left, ``needs_participant``).
+    then dropped too when nobody is left, ``needs_participant``); so is a
+    building's owner after "مقر" ("بمقر الرئاسة", the venue). Talking to the
+    press (a media recipient) loses both participants; an interview with a
+    named outlet is not coded at all (``context.is_object_of_other``).
+    "التقى خلالها X" meets X, and "زيارته لمصر" visits Egypt.
     """
-    if trig.is_verb and actor is not None and recipient is None and trig.last + 1 < len(pos.words) \
-            and pos.words[trig.last + 1].fold in DURING and pos.index(actor.start) > trig.last:
+    words = pos.words
+    if trig.is_verb and actor is not None and recipient is None and trig.last + 1 < len(words) \
+            and words[trig.last + 1].fold in DURING and pos.index(actor.start) > trig.last:
         actor, recipient = None, actor
-    civil = [x is not None and x.sector == "CVL" and x.source == "composed" for x in (actor, recipient)]
-    return (None if civil[0] else actor), (None if civil[1] else recipient)
+    if (not trig.is_verb and trig.entry.mode == "visit" and actor is not None and recipient is None
+            and pos.index(actor.start) > trig.last
+            and pos.prepositional(pos.index(actor.start), actor.start) in ("ل", "لل", "الي", "ول")):
+        actor, recipient = None, actor  # "بعد انتهاء زيارته لمصر": the country visited
+    if recipient is not None and recipient.sector == "MED":
+        return None, None  # "لقاء مع الصحفيين": talking to the press, not a consultation
+
+    def dropped(x) -> bool:
+        if x is None:
+            return False
+        k = pos.index(x.start)
+        seat = k > 0 and words[k - 1].fold.lstrip("وب") in SEATS  # "بمقر الرئاسة": where, not who
+        return seat or (x.sector == "CVL" and x.source == "composed")
+    return (None if dropped(actor) else actor), (None if dropped(recipient) else recipient)
 
 
 def _received(trig: Trigger, pos: Positions, clause: Clause, actor, recipient):

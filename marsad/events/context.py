@@ -208,8 +208,10 @@ def status_of(trig: Trigger, words: list[Word], flags: list[frozenset], clause: 
         return "planned"
     if t - 1 >= lo and words[t - 1].fold in ("سوف", "سي"):
         return "planned"
-    if not trig.is_verb and any(w.fold == "سوف" for w in words[trig.last + 1 : min(clause.last, trig.last + 3) + 1]):
-        return "planned"  # "زيارة بوتين سوف تتزامن مع ..."
+    if not trig.is_verb and any(w.fold == "سوف" or "future" in flags[k]
+                                for k, w in enumerate(words[trig.last + 1: min(clause.last, trig.last + 3) + 1],
+                                                      trig.last + 1)):
+        return "planned"  # "زيارة بوتين سوف تتزامن مع ..."، "محادثات مسقط المرتقبة"، "الاجتماع المقبل"
     return "reported"
 
 
@@ -230,11 +232,13 @@ def is_object_of_other(trig: Trigger, triggers: list[Trigger], words: list[Word]
     demand in its clause is what is demanded ("طالبت النقابة في بيان
     بالإفراج عن المعتقلين"). Also not reports: a verb-looking word after a
     quantifier ("بأي ثمن"), a refusal to have one's name published ("رفض
-    نشر اسمه"), a court's penalty ("عقوبته بالسجن", ``_penalty``), and a
+    نشر اسمه"), a court's penalty ("عقوبته بالسجن", ``_penalty``) or
+    conviction ("أدين بتهمة التجسس", ``_conviction``), an interview ("لقاء
+    مع قناة سكاي نيوز", ``_interview``), and a
     definite agreement or cooperation noun that names a standing one
     (``_standing_agreement``: "ويهدف الاتفاق إلى ..."، "تعزيز التعاون العسكري").
     """
-    if _anonymity(trig, words) or _penalty(trig, words):
+    if _anonymity(trig, words) or _penalty(trig, words) or _conviction(trig, words) or _interview(trig, words):
         return True
     if trig.is_verb:
         # "أدان الهجوم الذي استهدف القافلة": the relative clause describes the condemned noun
@@ -274,6 +278,32 @@ def _anonymity(trig: Trigger, words: list[Word]) -> bool:
         return False
     after = [w.fold for w in words[trig.last + 1: trig.last + 5]]
     return any(w in DISCLOSURE for w in after) and any(w in IDENTITY for w in after)
+
+
+#: Words that make a condemnation word a court's verdict ("أدين بتهمة التجسس"، "ثبوت إدانة متهم").
+CHARGES = frozenset({"بتهمه", "بتهم", "بجريمه", "بجرائم", "بارتكاب"})
+VERDICT = frozenset({"ثبوت", "بثبوت", "حكم", "حكما", "المحكمه"})
+
+
+#: Words before a name that make it a news outlet ("قناة سكاي نيوز"، "صحيفة الحياة").
+MEDIA = frozenset({"قناه", "صحيفه", "وكاله", "تلفزيون", "اذاعه", "مجله", "جريده", "موقع"})
+
+
+def _interview(trig: Trigger, words: list[Word]) -> bool:
+    """True for a meeting noun with a news outlet ("خلال لقاء مع قناة سكاي نيوز"): an interview."""
+    if trig.entry.type != "CONSULT" or trig.is_verb:
+        return False
+    after = [w.fold for w in words[trig.last + 1: trig.last + 4]]
+    return "مع" in after and any(w.lstrip("ول") in MEDIA for w in after[after.index("مع") + 1:])
+
+
+def _conviction(trig: Trigger, words: list[Word]) -> bool:
+    """True when "أدان"/"إدانة" is a court's conviction, not a political condemnation."""
+    if trig.entry.type != "ACCUSE" or trig.entry.mode != "disapprove":
+        return False
+    after = (w.fold for w in words[trig.last + 1: trig.last + 4])
+    before = (w.fold for w in words[max(0, trig.first - 2): trig.first])
+    return any(w in CHARGES for w in after) or any(w in VERDICT for w in before)
 
 
 def _penalty(trig: Trigger, words: list[Word]) -> bool:

@@ -92,6 +92,11 @@ def _agree(a, b) -> bool:
     return a is None or b is None or a == b
 
 
+def _modes_agree(a: Event, b: Event, loose: bool) -> bool:
+    """Modes agree when equal or missing; loosely, a talk and a call are one ("يبحث مع" over "اتصالا هاتفيا")."""
+    return _agree(a.mode, b.mode) or (loose and a.event_type == "CONSULT" and {a.mode, b.mode} == {"meet", "phone"})
+
+
 def compatible(a: Event, b: Event, loose: bool = False) -> bool:
     """True when ``a`` and ``b`` can be mentions of one happening.
 
@@ -100,8 +105,9 @@ def compatible(a: Event, b: Event, loose: bool = False) -> bool:
     a, b : Event
     loose : bool, default False
         Accept a single shared participant (headline against body, or two
-        triggers of one clause) instead of requiring both to agree, and a
-        place inside the other's area (:func:`_covers`).
+        triggers of one clause) instead of requiring both to agree, a place
+        inside the other's area (:func:`_covers`), and a meeting against a
+        call (a headline's "يبحث مع" tells the body's phone call).
     """
     if a.event_type != b.event_type:
         return False
@@ -111,9 +117,10 @@ def compatible(a: Event, b: Event, loose: bool = False) -> bool:
     headline_area = loose and _covers(a.location, b.location)
     same_recipient = _same_actor(a.recipient, b.recipient) or (
         headline_area and _place_stand_ins(a.recipient, b.recipient, a.location, b.location))
-    if not (_same_actor(a.actor, b.actor) and same_recipient):
-        return False
-    if not (_agree(a.mode, b.mode) and (_same_place(a.location, b.location) or headline_area)):
+    swapped = a.event_type == "CONSULT" and _same_actor(a.actor, b.recipient) and _same_actor(a.recipient, b.actor)
+    if not (_same_actor(a.actor, b.actor) and same_recipient) and not swapped:
+        return False  # a meeting is symmetric: "التقى X بY" and "استقبل Y X" are one
+    if not (_modes_agree(a, b, loose) and (_same_place(a.location, b.location) or headline_area)):
         return False
     if not _agree(_date_of(a), _date_of(b)):
         return False
@@ -125,7 +132,7 @@ def compatible(a: Event, b: Event, loose: bool = False) -> bool:
         return True
     if a.actor is None or b.actor is None or (a.recipient is None) != (b.recipient is None):
         return False
-    return _same_actor(a.actor, b.actor) and _same_actor(a.recipient, b.recipient)
+    return (_same_actor(a.actor, b.actor) and _same_actor(a.recipient, b.recipient)) or swapped
 
 
 #: Lexicon entries whose recipient is the victim (killed, wounded, arrested): a
