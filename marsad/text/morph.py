@@ -414,18 +414,20 @@ def guess_verb(s: str) -> str | None:
     n = len(s)
     if n >= 4 and s[0] in "يت":
         core = s[1:]
-        for suf in ("ون", "ين", "ان", "وا"):
-            if core.endswith(suf) and len(core) - 2 >= 3:
-                core = core[:-2]
-                break
+        if core[-1] in "نا":  # the only last letters of the endings below
+            for suf in ("ون", "ين", "ان", "وا"):
+                if core.endswith(suf) and len(core) - 2 >= 3:
+                    core = core[:-2]
+                    break
         if core.startswith("ست") and len(core) >= 5:
             return "ا" + core
         if len(core) == 4 and (core[1] == "ت" or core[0] == "ن"):
             return "ا" + core
         return core
-    for suf in ("وا", "تا", "ت"):
-        if s.endswith(suf) and n - len(suf) >= 3 and not s.endswith("ات"):
-            return s[: -len(suf)]
+    if s[-1:] in ("ا", "ت"):  # the only last letters of the endings below
+        for suf in ("وا", "تا", "ت"):
+            if s.endswith(suf) and n - len(suf) >= 3 and not s.endswith("ات"):
+                return s[: -len(suf)]
     if n == 6 and s[0] == "ا" and s[2] == "ت" and s[4] == "ا":
         return s[:4] + s[5]  # انتزاع -> انتزع
     if n == 6 and s[0] == "ا" and s[2] == "ت" and s[3] == "ي" and s[4] == "ا":
