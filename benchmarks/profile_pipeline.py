@@ -5,9 +5,13 @@ each stage of :func:`marsad.pipeline.default_pipeline` on them one core,
 and prints milliseconds of CPU time per article for each stage and the whole
 pipeline's articles per CPU second (process time, so other load on the
 machine does not count). With ``--profile N`` it also prints the ``N``
-functions with the most cumulative time under :mod:`cProfile`.
+functions with the most cumulative time under :mod:`cProfile`. With
+``--store`` the coded articles are also written, 100 to a transaction as
+``marsad code`` does, to a new DuckDB store in a temporary folder, and the
+writing (``Store.put`` and the closing ``Store.finish_run``) is counted as
+``"store"`` (DuckDB's own threads included: the process's CPU time).
 
-Usage: ``python benchmarks/profile_pipeline.py [--day 2015-07-21] [--limit 300] [--profile 40]``
+Usage: ``python benchmarks/profile_pipeline.py [--day 2015-07-21] [--limit 300] [--profile 40] [--store]``
 """
 
 from __future__ import annotations
@@ -16,6 +20,7 @@ import argparse
 import cProfile
 import gc
 import pstats
+import tempfile
 import time
 from pathlib import Path
 
@@ -83,7 +88,7 @@ class _Timed:
             self.spent[self.name] += time.process_time() - t0
 
 
-def time_stages(docs: list) -> dict[str, float]:
+def time_stages(docs: list, store=None, batch_size: int = 100) -> dict[str, float]:
     """Run the default pipeline over ``docs``; return CPU seconds per stage name.
 
     Each document goes through the pipeline itself (``nlp(doc)``), each
@@ -97,10 +102,20 @@ def time_stages(docs: list) -> dict[str, float]:
     the cyclic garbage collector's runs, as ``"  collector"``; both times
     are part of the stages' (a collection counts in whichever stage, or
     the pipeline, it interrupts).
+
+    With a :class:`marsad.store.Store`, the coded articles are written to it
+    ``batch_size`` to a transaction and the run is finished; that time is
+    ``"store"``.
     """
     nlp = default_pipeline().initialize()
     spent = {name: 0.0 for name in nlp.names}
     spent["pipeline"] = 0.0
+    if store is not None:
+        spent["store"] = 0.0
+        t0 = time.process_time()
+        run_id = store.start_run({"benchmark": "profile_pipeline"})
+        spent["store"] += time.process_time() - t0
+    batch: list = []
     _time_tagger(nlp, spent)
     _time_collector(spent)
     nlp.stages = [_Timed(stage, spent) for stage in nlp.stages]
@@ -110,6 +125,15 @@ def time_stages(docs: list) -> dict[str, float]:
         in_stages = sum(spent[name] for name in nlp.names)
         nlp(doc)
         spent["pipeline"] += time.process_time() - t0 - (sum(spent[name] for name in nlp.names) - in_stages)
+        if store is not None:
+            batch.append(doc)
+            if len(batch) == batch_size or i == len(docs) - 1:
+                t0 = time.process_time()
+                store.put(batch, run_id)
+                if i == len(docs) - 1:
+                    store.finish_run(run_id, {"coded": len(docs)}, 0.0)
+                spent["store"] += time.process_time() - t0
+                batch = []
     return spent
 
 
@@ -120,16 +144,23 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--day", default="2015-07-21", help="which daily zip (default 2015-07-21)")
     p.add_argument("--limit", type=int, default=300, help="articles (default 300)")
     p.add_argument("--profile", type=int, default=0, help="also print the top N functions")
+    p.add_argument("--store", action="store_true", help="also write the articles to a new DuckDB store")
     args = p.parse_args(argv)
     docs = load_docs(args.data / f"{args.day}.zip", args.limit)
     n, chars = len(docs), sum(len(d.text) for d in docs)
-    if args.profile:
-        prof = cProfile.Profile()
-        prof.enable()
-        spent = time_stages(docs)
-        prof.disable()
-    else:
-        spent = time_stages(docs)
+    with tempfile.TemporaryDirectory() as tmp:
+        store = None
+        if args.store:
+            from marsad.store import Store
+
+            store = Store(Path(tmp) / "profile.duckdb")
+        if args.profile:
+            prof = cProfile.Profile()
+            prof.enable()
+            spent = time_stages(docs, store)
+            prof.disable()
+        else:
+            spent = time_stages(docs, store)
     total = sum(sec for name, sec in spent.items() if not name.startswith(" "))
     print(f"{n} articles, {chars / n:,.0f} characters on average")
     for name, sec in spent.items():
