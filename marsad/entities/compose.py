@@ -29,7 +29,8 @@ Rules (ours, written for Arabic news usage):
   bare title (``وقال الرئيس``) refers back to the last person named who
   held that role on the article's date;
 * "الداخلية"، "الخارجية"، "الدفاع" right after a definite noun are
-  adjectives ("الشؤون الداخلية"، "السياسة الخارجية"), not ministries;
+  adjectives ("الشؤون الداخلية"، "السياسة الخارجية"), not ministries, and
+  "الإرهابي" after a noun of violence ("التفجير الإرهابي") is no terrorist;
 * "صحفي" right after a noun of speech ("مؤتمرا صحفيا"، "بيان صحفي") is
   an adjective, not a journalist;
 * a description word that is also a football position (``مهاجم``) in a
@@ -82,6 +83,12 @@ NOT_NATIONAL = frozenset(key(w) for w in (
 #: Ministry names that are also adjectives: after a definite noun they qualify it
 #: ("الشؤون الداخلية" internal affairs, "السياسة الخارجية" foreign policy, "حق الدفاع").
 ADJECTIVE_SENSES = frozenset(key(w) for w in "الداخلية الخارجية الدفاع".split())
+#: "الإرهابي" after a noun of violence is an adjective ("التفجير الإرهابي" the terrorist
+#: bombing); after anything else it is a terrorist ("قتلت الشرطة الإرهابي").
+TERROR_SENSES = frozenset(key(w) for w in "الإرهابي الإرهابية إرهابي إرهابية".split())
+VIOLENCE_HEADS = frozenset(key(w) for w in (
+    "التفجير تفجير الهجوم هجوم الاعتداء اعتداء العمل عمل العملية عملية الحادث حادث الانفجار انفجار "
+    "التفجيرات الهجمات الأعمال العمليات").split())
 #: "صحفي" after a noun of speech is an adjective ("مؤتمرا صحفيا" a press conference,
 #: "بيان صحفي" a press release), not a journalist.
 PRESS_SENSES = frozenset(key(w) for w in "صحفيا صحفي الصحفي صحافيا صحافي الصحافي".split())
@@ -468,9 +475,10 @@ class Composer:
             return None, k + 1  # "مهاجم النصر البرازيلي": a striker
         if len(m.keys) == 1 and m.keys[0] in ADJECTIVE_SENSES and _after_definite_noun(text, toks, m):
             return None, k + 1  # "الساحة الداخلية": the domestic arena, not the interior ministry
-        if len(m.keys) == 1 and m.keys[0] in PRESS_SENSES and m.i > 0 and toks[m.i - 1].is_word and any(
-                r in PRESS_HEADS for r, _, _ in (toks[m.i - 1].readings or ((toks[m.i - 1].norm, 0, ""),))):
-            return None, k + 1  # "مؤتمرا صحفيا": a press conference, not a journalist
+        for senses, heads in ((PRESS_SENSES, PRESS_HEADS), (TERROR_SENSES, VIOLENCE_HEADS)):
+            if len(m.keys) == 1 and m.keys[0] in senses and m.i > 0 and toks[m.i - 1].is_word and any(
+                    r in heads for r, _, _ in (toks[m.i - 1].readings or ((toks[m.i - 1].norm, 0, ""),))):
+                return None, k + 1  # "مؤتمرا صحفيا"، "التفجير الإرهابي": adjectives
         row = self.dictionary.nouns_[p.ref]
         # a name right after the noun ("قوات الحرس الثوري") is the actor itself
         if k + 1 < len(hits) and hits[k + 1][0].i == m.j and hits[k + 1][1].kind == ORG \

@@ -196,6 +196,9 @@ def pick_participants(trig: Trigger, pos: Positions, clause: Clause, exclude: tu
     return actor, recipient
 
 
+#: Honorifics between a visit noun and the visitor's name (folded).
+HONORIFIC_WORDS = frozenset({"صاحب", "السمو", "الملكي", "سمو", "الامير", "فخامه", "معالي", "الشيخ", "جلاله",
+                             "دوله", "سعاده"})
 #: Buildings before an entity that make it the venue ("بمقر الرئاسة في رام الله").
 SEATS = frozenset({"مقر", "المقر", "مبني", "قصر", "ديوان"})
 #: Words right after a meeting verb that make the entity after it its object:
@@ -213,7 +216,8 @@ def _counterparts(trig: Trigger, pos: Positions, actor, recipient):
     building's owner after "مقر" ("بمقر الرئاسة", the venue). Talking to the
     press (a media recipient) loses both participants; an interview with a
     named outlet is not coded at all (``context.is_object_of_other``).
-    "التقى خلالها X" meets X, and "زيارته لمصر" visits Egypt.
+    "التقى خلالها X" meets X, "زيارته لمصر" visits Egypt, and in "زيارة
+    صاحب السمو الملكي الأمير X إلى الأردن" X is the visitor.
     """
     words = pos.words
     if trig.is_verb and actor is not None and recipient is None and trig.last + 1 < len(words) \
@@ -223,6 +227,14 @@ def _counterparts(trig: Trigger, pos: Positions, actor, recipient):
             and pos.index(actor.start) > trig.last
             and pos.prepositional(pos.index(actor.start), actor.start) in ("ل", "لل", "الي", "ول")):
         actor, recipient = None, actor  # "بعد انتهاء زيارته لمصر": the country visited
+    if not trig.is_verb and trig.entry.mode == "visit" and actor is None and recipient is not None:
+        k = pos.index(recipient.start)
+        if trig.last < k <= trig.last + 6 and pos.prepositional(k, recipient.start) is None and all(
+                words[j].fold in HONORIFIC_WORDS for j in range(trig.last + 1, k)):
+            # "زيارة صاحب السمو الملكي الأمير محمد بن سلمان إلى الأردن": the genitive is the visitor
+            dest = next((e for a, _, e in pos.entities if a > k and e is not recipient
+                         and pos.prepositional(a, e.start) in ("الي", "ل", "لل")), None)
+            actor, recipient = recipient, dest
     if recipient is not None and recipient.sector == "MED":
         return None, None  # "لقاء مع الصحفيين": talking to the press, not a consultation
 
