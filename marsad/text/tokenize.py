@@ -34,60 +34,52 @@ _WHOLE_ARABIC = re.compile(ARABIC_WORD).fullmatch
 _segment = segment_word.__wrapped__  # the chunk memo keeps each word: skip the segmenter's memo
 _CLITIC_LETTERS = frozenset("وفبلكس")
 _TOKEN_PARTS = TOKEN_RE.findall
-_MARKED = QUANTITY_TRIGGERS | ANCHOR_WORDS
+#: ``(quantity candidate, time anchor)`` for the norms a later stage starts from (see :func:`_tokenize`).
+_MARK_OF = {w: (w in QUANTITY_TRIGGERS, w in ANCHOR_WORDS) for w in QUANTITY_TRIGGERS | ANCHOR_WORDS}
+_NUMBER_MARK = (True, True)  # a number is both
 
 
 def _analyse(word: str) -> tuple:
-    """Return ((text, rel_start, rel_end, norm, kind, stem, lemma), ...) for one Arabic run."""
+    """Return ((text, rel_start, rel_end, norm, kind, stem, lemma, mark), ...) for one Arabic run."""
     segs = _segment(word)
+    mark_of = _MARK_OF.get
     if len(segs) == 1:
         norm = segs[0][3]
         if len(norm) == 1 and norm in _CLITIC_LETTERS:
-            return ((word, 0, len(word), norm, "proclitic", norm, norm),)
-        return ((word, 0, len(word), norm, "word", _stem_memo(norm), _lemma_memo(norm)),)
+            return ((word, 0, len(word), norm, "proclitic", norm, norm, mark_of(norm)),)
+        return ((word, 0, len(word), norm, "word", _stem_memo(norm), _lemma_memo(norm), mark_of(norm)),)
     out = []
     for kind, a, b, norm in segs:
         if kind == "word":
-            out.append((word[a:b], a, b, norm, kind, _stem_memo(norm), _lemma_memo(norm)))
+            out.append((word[a:b], a, b, norm, kind, _stem_memo(norm), _lemma_memo(norm), mark_of(norm)))
         else:
-            out.append((word[a:b], a, b, norm, kind, norm, norm))
+            out.append((word[a:b], a, b, norm, kind, norm, norm, mark_of(norm)))
     return tuple(out)
 
 
 @memo(400_000)
-def _analyse_chunk(chunk: str) -> tuple[tuple, tuple | None]:
-    """Return the chunk's segments and marks.
+def _analyse_chunk(chunk: str) -> tuple:
+    """Return ((text, rel_start, rel_end, norm, kind, stem, lemma, mark), ...) for one whitespace word.
 
-    Segments are ``(text, rel_start, rel_end, norm, kind, stem, lemma)``;
-    marks, None for most chunks, are ``(k, quantity_candidate, time_anchor)``
-    for the segments a later stage starts from (see :func:`_tokenize`).
+    ``mark``, None for most segments, is ``(quantity_candidate,
+    time_anchor)`` for a segment a later stage starts from: a number, or a
+    norm in :data:`marsad.text.numbers.QUANTITY_TRIGGERS` or
+    :data:`marsad.text.timepatterns.ANCHOR_WORDS` (see :func:`_tokenize`).
     """
-    segs = _chunk_segments(chunk)
-    marks = None
-    for k, seg in enumerate(segs):
-        norm = seg[3]
-        if norm in _MARKED or seg[4] == "number":
-            number = seg[4] == "number"
-            mark = (k, number or norm in QUANTITY_TRIGGERS, number or norm in ANCHOR_WORDS)
-            marks = (mark,) if marks is None else marks + (mark,)
-    return segs, marks
-
-
-def _chunk_segments(chunk: str) -> tuple:
-    """Return ((text, rel_start, rel_end, norm, kind, stem, lemma), ...) for one whitespace word."""
     if _WHOLE_ARABIC(chunk):  # most chunks: one Arabic word, no punctuation
         return _analyse(chunk)
     out = []
     pos = 0  # the matches tile the chunk: it holds no white space, and punct is any other character
     for ar, num, lat, punct in _TOKEN_PARTS(chunk):
         if ar:
-            for t, a, b, norm, kind, stem, lemma in _chunk_memo(ar)[0]:  # a word is a chunk of its own
-                out.append((t, pos + a, pos + b, norm, kind, stem, lemma))
+            for t, a, b, norm, kind, stem, lemma, mark in _chunk_memo(ar):  # a word is a chunk of its own
+                out.append((t, pos + a, pos + b, norm, kind, stem, lemma, mark))
             pos += len(ar)
         else:
             s = num or lat or punct
             norm = s.translate(_TABLE)  # normalize(s) without the type check
-            out.append((s, pos, pos + len(s), norm, "number" if num else "word" if lat else "punct", norm, norm))
+            kind = "number" if num else "word" if lat else "punct"
+            out.append((s, pos, pos + len(s), norm, kind, norm, norm, _NUMBER_MARK if num else _MARK_OF.get(norm)))
             pos += len(s)
     return tuple(out)
 
@@ -159,15 +151,12 @@ def _tokenize(text: str) -> tuple[list[Token], list[int], list[tuple[int, int]]]
         for wi, chunk in enumerate(text.split()):
             start = find(chunk, pos)
             pos = start + len(chunk)
-            segs, marks = analyse(chunk)
-            if marks is not None:
-                base = len(tokens)
-                for k, quantity, time in marks:
-                    if quantity:
-                        candidates.append(base + k)
-                    if time:
-                        anchors.append((start + segs[k][1], start + segs[k][2]))
-            for t, a, b, norm, kind, stem, lemma in segs:
+            for t, a, b, norm, kind, stem, lemma, mark in analyse(chunk):
+                if mark is not None:  # where quantities or times may start: marked once per distinct chunk
+                    if mark[0]:
+                        candidates.append(len(tokens))
+                    if mark[1]:
+                        anchors.append((start + a, start + b))
                 tok = new(Token)  # Token(...) without its generated __init__, a Python call per token
                 tok.text = t
                 tok.start = start + a
@@ -215,7 +204,7 @@ def lemma_of(word: str) -> str:
     m = re.search(ARABIC_WORD, word)
     if m is None:
         return normalize(word.strip())
-    analysis = _chunk_memo(m.group())[0]
+    analysis = _chunk_memo(m.group())
     stems = [seg for seg in analysis if seg[4] == "word"]
     if not stems:
         return analysis[-1][6]
