@@ -239,6 +239,7 @@ def _counterparts(trig: Trigger, pos: Positions, actor, recipient):
         return None, None  # "لقاء مع الصحفيين": talking to the press, not a consultation
 
     def dropped(x) -> bool:
+        """True for a venue's owner ("بمقر الرئاسة") or civilians described by a noun."""
         if x is None:
             return False
         k = pos.index(x.start)
