@@ -341,6 +341,64 @@ def _noun_features(t: Trigger, words: list[Word]) -> dict[str, float]:
     return f
 
 
+def event_features(events) -> dict[str, float]:
+    """Return type-independent features of the events the rules coded for one type in one GSR sentence.
+
+    They describe what the whole pipeline found, whatever the type: a
+    pooled model over ASSAULT and PROTEST sentences (see
+    :func:`marsad.events.train.pooled_event_cv`) reads them.
+
+    Parameters
+    ----------
+    events : list of Event
+        The events of one type coded in the sentence (by the stage without
+        the sentence model's veto).
+
+    Returns
+    -------
+    dict of str to float
+        All values 1.0. ``ev:n<0..3>`` how many events; per event
+        ``ev:st:<status>``; for the actor (``a``) and the recipient (``r``)
+        ``ev:<a|r>:none`` or ``ev:<a|r>:any``, ``ev:<a|r>:cty`` (it has a
+        country), ``ev:<a|r>:sec:<sector>``, ``ev:<a|r>:type:<entity type>``;
+        ``ev:place``, ``ev:time`` (a date read from the text, not the
+        publication date), ``ev:cas`` (dead or wounded counted),
+        ``ev:attr`` (attributed to a speaker), ``ev:mode:<mode>``,
+        ``ev:pos<0..2>`` (the third of its sentence the trigger starts in),
+        ``ev:merged`` (several mentions); ``ev:rep:<a|r|both|place|time|cas>``
+        when a ``reported`` event has them.
+    """
+    f = {"ev:n" + str(min(len(events), 3)): 1.0}
+    for e in events:
+        rep = e.status == "reported"
+        found = {"place": e.location is not None, "time": bool(e.date) and not e.date_inferred,
+                 "cas": bool(e.fatalities or e.injuries), "a": e.actor is not None, "r": e.recipient is not None}
+        found["both"] = found["a"] and found["r"]
+        f["ev:st:" + e.status] = 1.0
+        for side, ent in (("a", e.actor), ("r", e.recipient)):
+            if ent is None:
+                f[f"ev:{side}:none"] = 1.0
+                continue
+            f[f"ev:{side}:any"] = 1.0
+            f[f"ev:{side}:sec:{ent.sector}"] = 1.0
+            f[f"ev:{side}:type:{ent.type}"] = 1.0
+            if ent.country:
+                f[f"ev:{side}:cty"] = 1.0
+        for name, on in found.items():
+            if on and name in ("place", "time", "cas"):
+                f["ev:" + name] = 1.0
+            if on and rep:
+                f["ev:rep:" + name] = 1.0
+        if e.attributed_to is not None:
+            f["ev:attr"] = 1.0
+        f["ev:mode:" + str(e.mode)] = 1.0
+        width = max(e.sentence.end - e.sentence.start, 1)
+        f["ev:pos" + str(min(3 * (e.trigger.start - e.sentence.start) // width, 2))] = 1.0
+        if len(e.mentions) > 1:
+            f["ev:merged"] = 1.0
+    return f
+
+
 @dataclass(slots=True)
 class SentenceModel:
     """Per-type logistic regression over :func:`sentence_features`.
