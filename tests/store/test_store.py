@@ -95,6 +95,15 @@ def test_batches_wait_in_the_log_until_the_run_finishes(tmp_path, coded_examples
     assert store.counts()["articles"] == 4 and store.counts()["events"] == 5
 
 
+def test_checkpoint_folds_the_log_into_the_file(tmp_path):
+    store = Store(tmp_path / "s.duckdb")
+    store.add_docs([Doc("تظاهر مئات الطلاب أمام الجامعة.")])
+    assert (tmp_path / "s.duckdb.wal").exists()
+    store.checkpoint()
+    assert not (tmp_path / "s.duckdb.wal").exists()
+    assert store.counts()["articles"] == 1
+
+
 def test_a_column_empty_in_every_row_of_a_batch_is_stored_as_null(tmp_path):
     store = Store(tmp_path / "s.duckdb")
     docs = [Doc("تظاهر مئات الطلاب أمام الجامعة."), Doc("اعتقلت الشرطة عشرة أشخاص في المدينة.")]
