@@ -230,13 +230,19 @@ def _word_features(tok: str, lex: NerLexicon, rich: bool = False) -> tuple:
     """Return the features of one word on its own (cached per lexicon).
 
     ``rich`` adds one-letter affixes, the clitics stripped, and the
-    organisation and MISC cue words.
+    organisation and MISC cue words. The commonest value of the shape
+    (Arabic word) and of the clitics (none) is left unsaid: with the bias
+    ``b`` the CRF can weigh it all the same, and each token carries five
+    attributes fewer (docs/ner.md, "Follow-up 4").
     """
     n = key(tok) or tok
     st = word_stem(n)
     reads = [r for r, _ in clitic_readings(n)]
-    f = [f"w={n}", f"st={st}", f"p2={st[:2]}", f"p3={st[:3]}", f"s2={st[-2:]}", f"s3={st[-3:]}",
-         f"sh={_shape(tok)}", f"len={min(len(st), 8)}", f"c0={n[:1]}", f"p4={st[:4]}", f"s4={st[-4:]}"]
+    f = [f"w={n}", f"st={st}", f"p2={st[:2]}", f"p3={st[:3]}", f"s2={st[-2:]}", f"s3={st[-3:]}"]
+    shape = _shape(tok)
+    if shape != "ar":
+        f.append(f"sh={shape}")
+    f.extend((f"len={min(len(st), 8)}", f"c0={n[:1]}", f"p4={st[:4]}", f"s4={st[-4:]}"))
     if len(st) > 3:
         f.extend(sorted({f"g={st[k:k + 3]}" for k in range(1, len(st) - 3)}))  # sorted: a fixed order
     if n.startswith(("ال", "وال", "بال", "لل", "فال", "كال")):
@@ -261,7 +267,10 @@ def _word_features(tok: str, lex: NerLexicon, rich: bool = False) -> tuple:
         f.extend(f"cc{n}={c}" for n, c in enumerate(cl[1:]))
     f.extend("trig=" + kind for kind in trigger_kinds(st, n))
     if rich:
-        f.extend((f"p1={st[:1]}", f"s1={st[-1:]}", f"cl={n[:len(n) - len(st)] if n.endswith(st) else '?'}"))
+        f.extend((f"p1={st[:1]}", f"s1={st[-1:]}"))
+        clitics = n[:len(n) - len(st)] if n.endswith(st) else "?"
+        if clitics:
+            f.append(f"cl={clitics}")
         if st in ORG_CUES or n in ORG_CUES or not ORG_CUES.isdisjoint(reads):
             f.append("trig=orgcue")
         if st in MISC_CUES or n in MISC_CUES or not MISC_CUES.isdisjoint(reads):
@@ -287,11 +296,14 @@ def _lent_part(off: int, x: str) -> int:
     """Return where feature ``x`` (one of a word's own, past the sixth) goes in the word ``off`` places away.
 
     0: not lent; 1: lent before that word's phrase feature; 2: after it
-    (the coarse cluster and the clitics, lent to the next words only).
+    (the fine cluster and the clitics, lent to the next words only). The
+    two coarser clusters (``cc0``, ``cc1``) go to the next words only: at
+    ±2 they cost about three attributes a token for no gain (docs/ner.md,
+    "Follow-up 4").
     """
     if abs(off) > 2:
         return 1 if x.startswith(("cc1", "trig")) else 0
-    if x.startswith(("lex", "trig", "sh", "al", "cc", "ph")):
+    if x.startswith(("lex", "trig", "sh", "al", "ph")) or (abs(off) == 1 and x.startswith("cc")):
         return 1
     return 2 if off in (-1, 1) and x.startswith(("cf", "cl")) else 0
 
