@@ -187,6 +187,8 @@ def pick_participants(trig: Trigger, pos: Positions, clause: Clause, exclude: tu
     actor, recipient = _received(trig, pos, clause, actor, recipient)
     if trig.entry.type == "CONSULT":
         actor, recipient = _counterparts(trig, pos, actor, recipient)
+        if actor is None and not trig.is_verb:
+            actor = _light_verb_subject(trig, pos, clause, recipient, reach=14)  # "أجرى كيري محادثات الدوحة"
     if recipient is None and trig.entry.type == "PROTEST":
         recipient = _protest_target(trig, pos, actor, exclude)
     if recipient is None and trig.entry.type == "ASSAULT" and trig.entry.args != "intransitive":
@@ -217,7 +219,8 @@ def _counterparts(trig: Trigger, pos: Positions, actor, recipient):
     press (a media recipient) loses both participants; an interview with a
     named outlet is not coded at all (``context.is_object_of_other``).
     "التقى خلالها X" meets X, "زيارته لمصر" visits Egypt, and in "زيارة
-    صاحب السمو الملكي الأمير X إلى الأردن" X is the visitor.
+    صاحب السمو الملكي الأمير X إلى الأردن" X is the visitor; a capital right
+    after the meeting noun is its venue ("محادثات مسقط"), no participant.
     """
     words = pos.words
     if trig.is_verb and actor is not None and recipient is None and trig.last + 1 < len(words) \
@@ -237,6 +240,10 @@ def _counterparts(trig: Trigger, pos: Positions, actor, recipient):
             actor, recipient = recipient, dest
     if recipient is not None and recipient.sector == "MED":
         return None, None  # "لقاء مع الصحفيين": talking to the press, not a consultation
+    if not trig.is_verb:
+        # "محادثات مسقط"، "اجتماع فيينا": a capital right after the meeting noun is the venue
+        actor, recipient = (None if _venue(trig, pos, actor) else actor), (None if _venue(trig, pos, recipient)
+                                                                           else recipient)
 
     def dropped(x) -> bool:
         """True for a venue's owner ("بمقر الرئاسة") or civilians described by a noun."""
@@ -246,6 +253,14 @@ def _counterparts(trig: Trigger, pos: Positions, actor, recipient):
         seat = k > 0 and words[k - 1].fold.lstrip("وب") in SEATS  # "بمقر الرئاسة": where, not who
         return seat or (x.sector == "CVL" and x.source == "composed")
     return (None if dropped(actor) else actor), (None if dropped(recipient) else recipient)
+
+
+def _venue(trig: Trigger, pos: Positions, e: Entity | None) -> bool:
+    """True when ``e`` is a capital standing right after a meeting noun, not behind "و" ("محادثات الدوحة")."""
+    if e is None or e.type != "GPE" or not (e.label_en or "").startswith("Government of"):
+        return False
+    k = pos.index(e.start)
+    return k == trig.last + 1 and pos.prepositional(k, e.start) is None and e.start == pos.words[k].start
 
 
 def _received(trig: Trigger, pos: Positions, clause: Clause, actor, recipient):
@@ -678,10 +693,13 @@ def _same_referent(e: Entity, actor: Entity | None, pos: Positions, a: int) -> b
     return 0 < a - actor_end <= 2 and (e.country, e.sector) == (actor.country, actor.sector)
 
 
-def _light_verb_subject(trig: Trigger, pos: Positions, clause: Clause, recipient: Entity | None) -> Entity | None:
+def _light_verb_subject(trig: Trigger, pos: Positions, clause: Clause, recipient: Entity | None,
+                        reach: int = 8) -> Entity | None:
     """The subject of a verb that carries out an event noun ("أطلقت الطائرات صواريخ"، "هجوم شنه متمردون").
 
-    Looks back up to eight words in the clause for a light verb (``light_verbs``
+    Looks back up to ``reach`` words (eight; fourteen for a meeting, whose
+    host's titles are long: "عقد الأمير … ولي ولي العهد … اليوم اجتماعا")
+    in the clause for a light verb (``light_verbs``
     in ``cues.yaml``): the entity ending right before it, else the first one
     between it and the noun not behind a preposition. Then looks at the eight
     words after the noun for a light verb with a pronoun ("هجوم ... في عمليات
@@ -691,7 +709,7 @@ def _light_verb_subject(trig: Trigger, pos: Positions, clause: Clause, recipient
     words = pos.words
     ok = [(a, b, e) for a, b, e in pos.entities if e is not recipient and clause.first <= a and b <= clause.last
           and not pos.prepositional(a, e.start)]
-    for k in range(trig.first - 1, max(clause.first, trig.first - 8) - 1, -1):
+    for k in range(trig.first - 1, max(clause.first, trig.first - reach) - 1, -1):
         if has_cue(words[k].fold, cues):
             near = [e for a, b, e in ok if k - 2 <= b < k] or [e for a, b, e in ok if k < a and b < trig.first]
             if near:
