@@ -23,6 +23,12 @@ To compare procedures over several fold splits (prints, writes nothing)::
     python -m marsad.events.train ../shared/data/arabic-event-gsr-dev --repeat 13,1,2,3,4
     python -m marsad.events.train ../shared/data/arabic-event-gsr-dev --repeat 13,1,2,3,4 --views sentence
 
+To compare the sentence model with its mix with a pooled model over the
+events the whole pipeline codes (:func:`pooled_event_cv`; runs the pipeline
+on the GSR first, prints, writes nothing)::
+
+    python -m marsad.events.train ../shared/data/arabic-event-gsr-dev --repeat 13,1,2,3,4 --event-model
+
 The word vectors are learnt once, without labels, from SaudiNewsNet::
 
     python -m marsad.events.train ../shared/data/arabic-event-gsr-dev \
