@@ -185,7 +185,6 @@ def status_of(trig: Trigger, words: list[Word], flags: list[frozenset], clause: 
         bare = w[1:] if w[:1] in ("و", "ف") else w
         if w in _STRONG_NEGATION or bare in _STRONG_NEGATION or (k == head - 1 and "negation" in flags[k]):
             negated = True
-
     if head < t and any(words[k].fold.lstrip("و") in FAILURE for k in range(max(lo, head - 10), head)):
         negated = True  # "وفشل الوزراء يوم الجمعة في التوصل إلى اتفاق"
     if negated:
@@ -280,11 +279,6 @@ def _anonymity(trig: Trigger, words: list[Word]) -> bool:
     return any(w in DISCLOSURE for w in after) and any(w in IDENTITY for w in after)
 
 
-#: Words that make a condemnation word a court's verdict ("أدين بتهمة التجسس"، "ثبوت إدانة متهم").
-CHARGES = frozenset({"بتهمه", "بتهم", "بجريمه", "بجرائم", "بارتكاب"})
-VERDICT = frozenset({"ثبوت", "بثبوت", "حكم", "حكما", "المحكمه"})
-
-
 #: Words before a name that make it a news outlet ("قناة سكاي نيوز"، "صحيفة الحياة").
 MEDIA = frozenset({"قناه", "صحيفه", "وكاله", "تلفزيون", "اذاعه", "مجله", "جريده", "موقع"})
 
@@ -295,6 +289,11 @@ def _interview(trig: Trigger, words: list[Word]) -> bool:
         return False
     after = [w.fold for w in words[trig.last + 1: trig.last + 4]]
     return "مع" in after and any(w.lstrip("ول") in MEDIA for w in after[after.index("مع") + 1:])
+
+
+#: Words that make a condemnation word a court's verdict ("أدين بتهمة التجسس"، "ثبوت إدانة متهم").
+CHARGES = frozenset({"بتهمه", "بتهم", "بجريمه", "بجرائم", "بارتكاب"})
+VERDICT = frozenset({"ثبوت", "بثبوت", "حكم", "حكما", "المحكمه"})
 
 
 def _conviction(trig: Trigger, words: list[Word]) -> bool:
