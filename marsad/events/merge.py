@@ -13,6 +13,10 @@ taken once, never added, so an ACLED export does not count the dead twice.
 A headline that names the area ("مقتل 6 مدنيين بقصف على ريف إدلب") merges
 with the body's mention of a town in that area (same country and province,
 :func:`_covers`), the places standing in as recipients included.
+A reference is one happening with what it points at (:func:`refers_back`):
+"خلال تلك المواجهات" joins the latest clash, "وحضر اللقاء سفير فرنسا" the
+latest meeting; victims on the side of the other mention's actor are another
+attack (two sides of a front), never a restatement.
 Two sources may report one happening, so the sources need not agree (the
 merged event keeps the first one's). Descriptions ("المحتجين"، "المواطنين") agree when their country and sector
 do, places when they share a GeoNames id or a name. The merged event keeps every mention's trigger span in ``mentions`` and
