@@ -313,7 +313,8 @@ def _verb_keys() -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
     by running the candidate rules backwards from each verb, and a superset
     of the words that qualify (a word outside them has no listed verb among
     its candidates, so :func:`inflected_verb` and :func:`verb_lemma` answer
-    None without building the candidates). About 100,000 strings.
+    None without building the candidates). About 50,000 strings, built in
+    some 20 ms.
     """
     verbs = known_verbs()
     shallow = set(_IRREGULAR)
