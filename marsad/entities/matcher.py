@@ -289,7 +289,6 @@ class NameIndex:
         self.lookup = lookup
         self.first_keys = first_keys
         self._groups: dict[str, tuple] = {}
-        self._seconds: dict[str, tuple[bool, frozenset]] = {}
 
     def _group(self, first: str) -> tuple:
         """Return ``((n, {keys[1:]: [(keys, payload), ...]}), ...)`` for one first key."""
@@ -297,54 +296,6 @@ class NameIndex:
         for keys, payload in self.lookup(first):
             by_len.setdefault(len(keys), {}).setdefault(tuple(keys[1:]), []).append((keys, payload))
         return tuple(by_len.items())
-
-    def _opening(self, first: str) -> tuple[bool, frozenset]:
-        """Return whether ``first`` is a one-word name of the table, and the second keys of its longer names."""
-        if first not in self.first_keys:
-            return False, frozenset()
-        single, seconds = False, set()
-        for keys, _ in self.lookup(first):
-            if len(keys) == 1:
-                single = True
-            else:
-                seconds.add(keys[1])
-        return single, frozenset(seconds)
-
-    def viable(self, toks: list[Tok], starts: list[int]) -> list[int]:
-        """Return the ``starts`` where :meth:`longest_at` can find a name, in order.
-
-        A name needs a reading of its first token that is a one-word name,
-        or whose longer names have the next token's key as their second
-        key; every other start gives :meth:`longest_at` nothing. On
-        SaudiNewsNet two gazetteer starts in three are words such as
-        ``في``، ``على``، ``أن`` that open only foreign multiword names.
-
-        Parameters
-        ----------
-        toks : list of Tok
-        starts : list of int
-            Ascending token indices (:func:`name_starts`).
-
-        Returns
-        -------
-        list of int
-            The kept indices, ascending.
-        """
-        memo = self._seconds
-        n_toks = len(toks)
-        out = []
-        for i in starts:
-            nxt = toks[i + 1].norm if i + 1 < n_toks else None
-            for first, _, _ in toks[i].readings:
-                opening = memo.get(first)
-                if opening is None:
-                    if len(memo) >= _WORDS_MAX:
-                        memo.clear()
-                    opening = memo[first] = self._opening(first)
-                if opening[0] or nxt in opening[1]:
-                    out.append(i)
-                    break
-        return out
 
     def longest_at(self, text: str, toks: list[Tok], i: int) -> list[tuple[Match, object]]:
         """Return all names starting at token ``i``, longest first (see :func:`longest_at`)."""

@@ -123,7 +123,7 @@ class PlaceFinder:
         """
         out, i = [], 0
         first = self.gazetteer.first_
-        for k in self._index.viable(toks, name_starts(toks, first, self._may_name)):
+        for k in name_starts(toks, first, self._may_name):
             if k < i:
                 continue
             found = self._index.longest_at(text, toks, k)

@@ -167,7 +167,7 @@ class EntityStage:
         """Return greedy longest non-overlapping dictionary hits (ambiguous ones included)."""
         out, i = [], 0
         patterns = self.dictionary.patterns_
-        for k in self._names.viable(toks, name_starts(toks, patterns, self._may_name)):
+        for k in name_starts(toks, patterns, self._may_name):
             if k < i:
                 continue
             found = self._names.longest_at(text, toks, k)
