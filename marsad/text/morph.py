@@ -158,7 +158,11 @@ def _shallow_candidates(s: str):
 
 
 def _shallow_list(s: str) -> list[str]:
-    """Return the lemma candidates read off perfect and imperfect inflections, in order."""
+    """Return the lemma candidates read off perfect and imperfect inflections, in order.
+
+    A new rule here needs its inverse in :func:`_perfect_bases` or
+    :func:`_imperfect_bases` (``tests/text/test_verb_keys.py`` checks them).
+    """
     out: list[str] = []
     add = out.append
     if s in _IRREGULAR:
@@ -232,7 +236,10 @@ def _deep_list(s: str) -> list[str]:
 
 
 def _masdar(s: str) -> list[str]:
-    """Return the verb candidates of a derived-form verbal noun, in order."""
+    """Return the verb candidates of a derived-form verbal noun, in order.
+
+    A new template here needs its inverse in :func:`_masdar_keys`.
+    """
     out: list[str] = []
     add = out.append
     n = len(s)
