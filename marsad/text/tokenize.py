@@ -72,8 +72,12 @@ def _analyse_chunk(chunk: str) -> tuple:
     pos = 0  # the matches tile the chunk: it holds no white space, and punct is any other character
     for ar, num, lat, punct in _TOKEN_PARTS(chunk):
         if ar:
-            for t, a, b, norm, kind, stem, lemma, mark in _chunk_memo(ar):  # a word is a chunk of its own
-                out.append((t, pos + a, pos + b, norm, kind, stem, lemma, mark))
+            segs = _chunk_memo(ar)  # a word is a chunk of its own
+            if pos:
+                for t, a, b, norm, kind, stem, lemma, mark in segs:
+                    out.append((t, pos + a, pos + b, norm, kind, stem, lemma, mark))
+            else:  # the word opens the chunk (الحكومة،): its own segments, offsets unchanged
+                out += segs
             pos += len(ar)
         else:
             s = num or lat or punct
