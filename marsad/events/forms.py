@@ -128,8 +128,8 @@ def lookup_keys(word: str) -> tuple[tuple[str, str], ...]:
     (('وبالقصف', ''), ('بالقصف', 'و'), ('القصف', 'وب'), ('قصف', 'وبال'))
     """
     out = [(word, "")]
-    if len(word) >= 4 and word.endswith("ا") and not word.endswith("وا"):
-        out.append((word[:-1], ""))  # accusative tanween alef: صاروخا -> صاروخ
+    if len(word) >= 4 and word.endswith("ا") and not word.endswith(("وا", "ها")):
+        out.append((word[:-1], ""))  # accusative tanween alef: صاروخا -> صاروخ; after ه it is the pronoun ها
     bases = [(word, "")]
     # shortest proclitic first: "وبحث" is "و + بحث", not "وب + حث"
     for pre in _PROCLITICS_BY_FIRST.get(word[:1], ()):
