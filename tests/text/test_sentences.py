@@ -51,3 +51,19 @@ def test_sentence_offsets_slice_back_and_do_not_overlap(text):
         assert s.start >= last
         last = s.end
     assert "".join(text.split()) == "".join("".join(s.text.split()) for s in sents)
+
+
+def test_boundary_pattern_finds_what_its_plain_form_finds():
+    import random
+    import re
+
+    from marsad.text.sentences import _BOUNDARY, _BOUNDARY_PLAIN
+
+    plain = re.compile(_BOUNDARY_PLAIN)
+    pieces = [".", "..", "!", "?", "؟", "…", "۔", "\n", " ", "\t", "\r", "\u2029", "»", '"', "'", ")", "]", "قال", "a", "1"]
+    rnd = random.Random(3)
+    texts = ["".join(rnd.choice(pieces) for _ in range(rnd.randint(1, 12))) for _ in range(20_000)]
+    texts.append("قال: «نقر بذلك.» مضيفا...\nعنوان؟ (انتهى).")
+    spans = [[m.span() for m in _BOUNDARY.finditer(t)] for t in texts]
+    assert spans == [[m.span() for m in plain.finditer(t)] for t in texts]
+    assert spans[-1] == [(14, 16), (22, 25), (25, 26), (31, 32), (40, 41)]  # ".»", "...", "\n", "؟", "."
