@@ -241,3 +241,14 @@ def test_bare_title_refers_back_to_the_office_holder(stage):
     assert [(e.text, e.actor_id, e.source) for e in doc.entities] == [
         ("فلاديمير بوتين", "putin", "dictionary"), ("جون كيري", "kerry", "dictionary"), ("الرئيس", "putin", "coref")]
     assert stage(Doc("وقال الرئيس إن البلاد بخير", published="2015-11-21")).entities == []
+
+
+def test_zinjibar_in_a_yemen_story_is_not_zanzibar(stage, saudi_article):
+    # GeoNames names Zanzibar City "مدينة زنجبار"; the article speaks of Abyan, Aden and Hadi's forces
+    text = saudi_article("2015-08-10", "في مدينة زنجبار")
+    doc = stage(Doc(text, published="2015-08-10"))
+    got = {(p.text, p.country_code, p.geonameid) for p in doc.places if "زنجبار" in p.text}
+    assert got == {("زنجبار", "YE", 69426), ("مدينة زنجبار", "YE", 69426)}
+    mine = stage(Doc("قتل مدنيان بانفجار لغم في زنجبار عاصمة محافظة أبين اليمنية", published="2015-08-10"))
+    zin = [p for p in mine.places if p.text == "زنجبار"]
+    assert zin and zin[0].country_code == "YE" and _km(zin[0].latitude, zin[0].longitude, 13.13, 45.38) < 25
