@@ -426,6 +426,11 @@ def pipeline_event_features(directory: str, types=MODEL_TYPES) -> dict[str, dict
         Event type -> sentence id -> :func:`marsad.events.model.event_features`
         of the events of that type (``{"ev:error": 1.0}`` when the pipeline
         failed on the sentence).
+
+    Raises
+    ------
+    DataFileError
+        If a GSR file is missing or malformed.
     """
     from marsad.doc import Doc
     from marsad.entities import EntityStage
@@ -483,6 +488,11 @@ def pooled_event_cv(directory: str, seeds: list[int], lex: Lexicon | None = None
         Event type -> ``{"sentence": [F1 per seed], "mixed": [...], "half": [...],
         "chosen": [[w@threshold per fold] per seed]}``: the sentence model
         alone, the inner-CV mix, and the fixed mix ``w = 0.5``.
+
+    Raises
+    ------
+    DataFileError
+        If a GSR file is missing or malformed.
     """
     from sklearn.model_selection import StratifiedKFold
 
