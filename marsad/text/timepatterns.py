@@ -123,6 +123,15 @@ WINDOW_BEFORE, WINDOW_AFTER = 25, 50
 TRAILING_MARKS = frozenset(DIACRITICS + TATWEEL)
 SINCE = _N("منذ")
 FUTURE_CUE = re.compile(_N(r"(?<!\w)(?:سوف|المقرر|يعتزم|تعتزم|سيتم|س[يتن]\w{2,})(?!\w)"))
+# Frequent words spelt like "س + imperfect" that are no future verb (years, cars, policy,
+# control, Sinai ...; read off SaudiNewsNet's commonest سي/ست/سن words): never a future cue.
+NOT_FUTURE = frozenset(_N(w) for w in (
+    "سنوات سنين سنتين سنة سنويا سنوي سنوية سيما سياسة سياسي سياسية سياسيا سياسات سياق سياحة سياحي "
+    "سياحية سياحيا سيطرة سيطر سيطرت سيطروا سيناء سينما سيناريو سيارة سيارات سيد سيدة سيدات سيدي سيرة "
+    "ستة ستين ستون سندات ستار سيول سيولة سيتي ستريت سيادة"
+).split())
+# Where a sentence ends: a future cue before one of these does not reach a later weekday.
+CLAUSE_END = re.compile(r"[.!?؟\n]")
 WEEKDAY_CUES = frozenset(_N(w) for w in ("يوم", "في", "منذ", "حتى", "مساء", "صباح", "ليلة", "ظهر", "فجر", "(", ",", "،"))
 
 

@@ -36,10 +36,11 @@ from functools import lru_cache
 from marsad.doc import TimeExpr, Token
 from marsad.errors import UsageError
 from marsad.text.normalize import _deleted_positions, normalize, normalize_with_offsets
+from marsad.text.morph import guess_verb, inflected_verb
 from marsad.text.numbers import NUMBER_WORDS
 from marsad.text.timepatterns import (
-    ANCHOR_RE, ANCHOR_WORDS, DAY_SHIFT, FUTURE_CUE, FUTURE_REACH_DAYS, FUTURE_WORDS, MONTH_CUES,
-    NAME_BEFORE, NIGHT, NOT_TODAY, PAST_WORDS, PM_WORDS, SINCE, THE_MONTH, THE_WEEK, TIME_RE, TODAY,
+    ANCHOR_RE, ANCHOR_WORDS, CLAUSE_END, DAY_SHIFT, FUTURE_CUE, FUTURE_REACH_DAYS, FUTURE_WORDS, MONTH_CUES,
+    NAME_BEFORE, NIGHT, NOT_FUTURE, NOT_TODAY, PAST_WORDS, PM_WORDS, SINCE, THE_MONTH, THE_WEEK, TIME_RE, TODAY,
     TONIGHT, TRAILING_MARKS, WEEKDAY_CUES, WINDOW_AFTER, WINDOW_BEFORE,
 )
 from marsad.text.timewords import HIJRI_MONTHS, MONTHS, PARTS_OF_DAY, WEEKDAYS
@@ -406,7 +407,7 @@ def _resolve_weekday(m: re.Match, norm: str, pub: date | None):
         return None, None
     sign = _rel_sign(g("Irel"))
     if sign is None:
-        sign = 1 if FUTURE_CUE.search(norm, max(0, m.start() - 60), m.start()) else 0
+        sign = 1 if _future_before(norm, m.start()) else 0
     if sign == 1:
         d = pub + timedelta(days=(wd - pub.weekday() - 1) % 7 + 1)
     elif sign == -1:
@@ -417,6 +418,34 @@ def _resolve_weekday(m: re.Match, norm: str, pub: date | None):
     if part:
         return f"{d.isoformat()}T{PARTS_OF_DAY[part]:02d}:00", "part_of_day"
     return d.isoformat(), "day"
+
+
+def _future_before(norm: str, at: int, reach: int = 60) -> bool:
+    """True when a future cue stands in the ``reach`` characters before ``at``, in the same sentence.
+
+    A ``س`` + imperfect word counts only when it reads as a verb: a listed
+    verb (:func:`marsad.text.morph.inflected_verb`) or a guessed one
+    (:func:`marsad.text.morph.guess_verb`) that does not end like a noun
+    (``ة``/``ات``/``يا``) and is not a frequent noun of
+    :data:`NOT_FUTURE` ("سيارة مفخخة" is a car bomb, not a plan).
+    """
+    start = max(0, at - reach)
+    for end in CLAUSE_END.finditer(norm, start, at):
+        start = end.end()
+    for cue in FUTURE_CUE.finditer(norm, start, at):
+        if _is_future_word(cue.group()):
+            return True
+    return False
+
+
+def _is_future_word(w: str) -> bool:
+    if not w.startswith("س") or w in ("سيتم", "سوف"):
+        return True  # سوف, المقرر, يعتزم, سيتم
+    if w in NOT_FUTURE:
+        return False
+    rest = w[1:]
+    return inflected_verb(rest) is not None or (
+        guess_verb(rest) is not None and not rest.endswith(("ه", "ات", "يا")))
 
 
 def _resolve_period(m: re.Match, norm: str, pub: date | None):
