@@ -39,6 +39,37 @@ def _strip_start(tok: Tok, known) -> int:
     return tok.start
 
 
+def _title_before(toks: list[Tok], i: int, titles: dict) -> Entity | None:
+    """The composed title entity that ends right before token ``i`` (honorifics between), or None."""
+    t = i - 1
+    while t >= 0 and i - t <= 3 and toks[t].is_word and toks[t].norm in HONORIFICS:
+        t -= 1
+    return titles.get(toks[t].end) if t >= 0 else None
+
+
+def _link_surnames(kept: list[tuple[int, Entity]]) -> None:
+    """Give tagged people their ``ner:`` ids; a surname alone shares the full name's id.
+
+    ``kept`` holds ``(tokens, entity)`` of the tagged names in text order. A
+    one-word name equal to the last word of a several-word name of the
+    article (before or after it: headlines name people by surname first,
+    "الصفدي يلتقي شكري") gets that name's id and source ``coref``; the first
+    full name with that surname wins.
+    """
+    surnames: dict[str, str] = {}
+    for n, e in kept:
+        if e.type == "PER" and n > 1:
+            surnames.setdefault(key(e.text).split()[-1], "ner:" + key(e.text))
+    for n, e in kept:
+        if e.type != "PER":
+            continue
+        name = key(e.text)
+        if n == 1 and name in surnames:
+            e.actor_id, e.source = surnames[name], "coref"
+        else:
+            e.actor_id = "ner:" + name
+
+
 class _Taken:
     """Character spans already given to an entity or place, for overlap tests.
 
@@ -238,21 +269,30 @@ class EntityStage:
                         rec.longitude, rec.country_code, rec.admin1, rec.feature) for m, rec in found]
         taken = [(m.start, m.end) for m, _ in hits] + [(e.start, e.end) for e in entities] + \
             [(p.start, p.end) for p in places]
-        entities = self._add_tagger_entities(text, toks, tags, entities, taken, spans)
+        title_starts = {m.start for m, p in hits if p.kind == TITLE}
+        entities = self._add_tagger_entities(text, toks, tags, entities, taken, spans, title_starts)
         doc.entities = sorted(entities, key=lambda e: (e.start, -e.end))
         doc.places = sorted(places, key=lambda p: (p.start, -p.end))
         return doc
 
-    def _add_tagger_entities(self, text, toks, tags, entities, taken, spans=None) -> list[Entity]:
+    def _add_tagger_entities(self, text, toks, tags, entities, taken, spans=None,
+                             title_starts=frozenset()) -> list[Entity]:
         """Add the tagger's names that overlap no dictionary hit, entity or place.
 
-        A tagged person gets the id ``ner:<key of the name>``; a later
-        mention of the surname alone (``دغلس`` after ``غسان دغلس``) gets the
-        same id with source ``coref``.
+        A tagged person gets the id ``ner:<key of the name>``; a mention of
+        the surname alone (``دغلس`` with ``غسان دغلس``, before or after it)
+        gets the same id with source ``coref`` (:func:`_link_surnames`). A
+        person named right after a composed title whose first word is a
+        dictionary title (``title_starts``: "وزير الخارجية الأردني أيمن
+        الصفدي") is the title holder: the name takes the title's country,
+        sector and English label (``rule="title"``) and the title entity is
+        dropped, as it is for a dictionary person.
         """
         out = list(entities)
         taken = _Taken(len(text), taken)
-        surnames: dict[str, str] = {}
+        titles = {e.end: e for e in entities
+                  if e.source == "composed" and e.type == "PER" and e.country and e.start in title_starts}
+        kept = []
         for i, j, typ in sorted(bio_spans(tags) if spans is None else spans):
             if not all(t.is_word for t in toks[i:j]):
                 continue
@@ -265,13 +305,12 @@ class EntityStage:
                 continue
             e = Entity(text[start:end], start, end, NER_TYPES.get(typ, "MISC"), source="ner")
             if typ == "PER":
-                name = key(text[start:end])
-                if j - i == 1 and name in surnames:
-                    e.actor_id, e.source = surnames[name], "coref"
-                else:
-                    e.actor_id = "ner:" + name
-                    if j - i > 1:
-                        surnames.setdefault(name.split()[-1], e.actor_id)
+                title = _title_before(toks, i, titles)
+                if title is not None:  # "وزير الخارجية الأردني أيمن الصفدي": one person, the title's codes
+                    e.label_en, e.country, e.sector, e.rule = title.label_en, title.country, title.sector, "title"
+                    out.remove(title)
+            kept.append((j - i, e))
             out.append(e)
             taken.add(start, end)
+        _link_surnames(kept)
         return out

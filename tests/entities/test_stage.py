@@ -2,6 +2,7 @@
 
 import math
 import unicodedata
+from pathlib import Path
 
 import pytest
 
@@ -252,3 +253,22 @@ def test_zinjibar_in_a_yemen_story_is_not_zanzibar(stage, saudi_article):
     mine = stage(Doc("قتل مدنيان بانفجار لغم في زنجبار عاصمة محافظة أبين اليمنية", published="2015-08-10"))
     zin = [p for p in mine.places if p.text == "زنجبار"]
     assert zin and zin[0].country_code == "YE" and _km(zin[0].latitude, zin[0].longitude, 13.13, 45.38) < 25
+
+
+def test_tagged_name_after_a_title_is_the_title_holder(stage, saudi_article):
+    text = saudi_article("2015-07-21", "وزير الدفاع التونسي فرحات الحرشاني")
+    doc = stage(Doc(text, published="2015-07-21"))
+    at = text.index("وزير الدفاع التونسي فرحات الحرشاني")
+    name = at + len("وزير الدفاع التونسي ")
+    got = [(e.text, e.country, e.sector, e.label_en) for e in doc.entities if e.start == name]
+    assert got == [("فرحات الحرشاني", "TUN", "GOV", "defence minister (Tunisia)")]
+    assert not any(e.start == at for e in doc.entities)  # one person, not a title and a name
+
+
+def test_headline_surname_before_the_full_name_is_the_same_person(stage):
+    text = (Path(__file__).resolve().parents[2] / "examples" / "meeting.txt").read_text(encoding="utf-8")
+    doc = stage(Doc(text, published="2024-03-12"))
+    safadi = [(e.text, e.actor_id, e.country, e.source) for e in doc.entities if "الصفدي" in e.text]
+    assert safadi[0] == ("الصفدي", "ner:ايمن الصفدي", None, "coref")  # the headline, before the body names him
+    assert ("أيمن الصفدي", "ner:ايمن الصفدي", "JOR", "ner") in safadi
+    assert not any(e.text == "وزير الخارجية الأردني" for e in doc.entities)
