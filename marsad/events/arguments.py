@@ -57,6 +57,12 @@ PLACE_SKIP = frozenset({"الاوضاع", "الوضع", "ازمه", "الازم�
                         "المتمركزين", "الموجوده", "المتواجده", "التابعه", "المنتشره", "المرابطه", "سفير", "سفيرها",
                         # "ببلدة تركية على حدود سوريا": the border's other side is not the scene
                         "حدود", "الحدود", "حدودها", "حدوده", "لحدود", "بحدود"})
+#: Nouns of a talk's subject right before a place: for meetings the place is the topic, not the
+#: venue ("بحثا وقف إطلاق النار في غزة"، "التطورات في اليمن"، "جهود السلام في ليبيا").
+TOPIC_HEADS = frozenset({"النار", "السلام", "الحرب", "الصراع", "النزاع", "القتال", "التصعيد", "التطورات",
+                         "الاحداث", "المستجدات", "الاستقرار", "التسويه", "الهدنه", "الانسانيه", "المساعدات"})
+#: Types whose place after a topic noun is that topic (talks), not where they happened.
+TALK_TYPES = frozenset({"CONSULT"})
 #: Words up to four words before a place that make it a model or a replica, not the scene
 #: ("تمرينات لتحرير مبنى يحاكي المسجد الأقصى والقدس").
 MODEL_WORDS = frozenset({"يحاكي", "تحاكي", "مجسم", "مجسما", "نموذج", "محاكاه", "يشبه"})
@@ -818,10 +824,14 @@ def pick_place(trig: Trigger, pos: Positions, clause: Clause, used: list[Entity]
     trigger introduced by a locative ("في"، "قرب"، "داخل"، "ب")، the closest
     such place before it, then the first place after it, then the closest
     before. Skipped: places inside the actor's or recipient's mention
-    ("سفير روسيا")، places named as a topic ("الأوضاع في سورية")، a place
+    ("سفير روسيا")، places named as a topic ("الأوضاع في سورية"; for meetings
+    also after a topic noun of :data:`TOPIC_HEADS`: "بحثا وقف إطلاق النار في
+    غزة")، a place
     that is the genitive of a trigger ("غارات روسيا") and a base named in
     the actor's description ("قوات المعارضة المتمركزة في الغوطة").
     """
+    talk = trig.entry.type in TALK_TYPES
+
     def ok(a, b, p):
         """True when place ``p`` at words ``a..b`` may be the scene."""
         if any(e is not None and e.type != "LOC" and e.start <= p.start < e.end for e in used):
@@ -830,6 +840,8 @@ def pick_place(trig: Trigger, pos: Positions, clause: Clause, used: list[Entity]
             return False
         for k in range(max(0, a - 2), a):
             if pos.words[k].fold in PLACE_SKIP:
+                return False
+            if talk and pos.words[k].fold in TOPIC_HEADS:
                 return False
         if any(pos.words[k].fold in MODEL_WORDS for k in range(max(0, a - 4), a)):
             return False

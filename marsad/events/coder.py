@@ -44,10 +44,13 @@ class _Draft:
 
 
 def _parse_date(value: str | None) -> date | None:
+    """The first day an ISO value covers ("2015-11" -> 1 Nov, "2024-W12" -> Monday 18 Mar), or None."""
     if not value:
         return None
     parts = value.split("T")[0].split("-")
     try:
+        if len(parts) == 2 and parts[1].startswith("W"):
+            return date.fromisocalendar(int(parts[0]), int(parts[1][1:]), 1)
         y = int(parts[0])
         m = int(parts[1]) if len(parts) > 1 else 1
         d = int(parts[2]) if len(parts) > 2 else 1
