@@ -75,6 +75,37 @@ def event_filter(
 Filter = Annotated[EventFilter, Depends(event_filter)]
 
 
+def _query_names(dependant) -> set[str]:
+    """Query parameter names a route and its dependencies accept."""
+    names = {p.alias for p in dependant.query_params}
+    for sub in dependant.dependencies:
+        names |= _query_names(sub)
+    return names
+
+
+async def reject_unknown_query(request: Request) -> None:
+    """Refuse an API request naming a query parameter its route does not know.
+
+    FastAPI ignores unknown parameters, so ``/api/events?type=ASSAULT``
+    (the CLI says ``--type``, the API ``event_type``) would silently return
+    every event. Pages outside ``/api/`` are left alone.
+
+    Raises
+    ------
+    UsageError
+        ``[E417]`` naming the first unknown parameter and the allowed ones
+        (answered 400).
+    """
+    route = request.scope.get("route")
+    if route is None or not request.query_params or not request.url.path.startswith("/api/"):
+        return
+    allowed = _query_names(route.dependant)
+    unknown = sorted(set(request.query_params) - allowed)
+    if unknown:
+        raise UsageError(f"[E417] unknown query parameter {unknown[0]!r} for {request.url.path}; "
+                         f"allowed: {', '.join(sorted(allowed)) or 'none'}")
+
+
 def create_app(
     db_path: str, max_body_bytes: int = MAX_BODY_BYTES, coder: Coder | None = None, retry_seconds: float = 3.0,
 ) -> FastAPI:
@@ -103,6 +134,7 @@ def create_app(
         title="Marsad API",
         description="Arabic news coded as PLOVER/CAMEO political events. The dashboard is at /.",
         version="0.1.0",
+        dependencies=[Depends(reject_unknown_query)],
     )
     app.add_middleware(GZipMiddleware, minimum_size=4096)
     reader = StoreReader(db_path, retry_seconds=retry_seconds)

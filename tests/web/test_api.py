@@ -142,6 +142,7 @@ def test_sort_fatalities_desc_puts_nulls_last(client):
     ({"bbox": "1,2,3"}, 400, "bbox must be four numbers"),
     ({"bbox": "1,95,3,96"}, 400, "bbox must be west,south,east,north"),
     ({"format": "xml"}, 422, "String should match pattern"),
+    ({"type": "ASSAULT"}, 400, "[E417] unknown query parameter 'type' for /api/events; allowed: actor,"),
 ])
 def test_bad_parameters_say_why(client, params, status, reason):
     r = client.get("/api/events", params=params)
@@ -284,3 +285,10 @@ def test_reader_agrees_on_store_written_per_schema(client, schema_store):
             a = [{k: v for k, v in e.items() if k != "published"} for e in a["events"]]
             b = [{k: v for k, v in e.items() if k != "published"} for e in b["events"]]
         assert a == b, path
+
+
+def test_unknown_parameter_is_refused_on_every_api_route_but_not_on_the_dashboard(client):
+    r = client.get("/api/stats", params={"event_type": "ASSAULT", "eventtype": "PROTEST"})
+    assert r.status_code == 400 and "'eventtype'" in r.json()["detail"] and "event_type" in r.json()["detail"]
+    assert client.get("/api/actors", params={"top": 5, "event_type": "ASSAULT"}).status_code == 200
+    assert client.get("/", params={"event_type": "ASSAULT"}).status_code == 200
