@@ -49,6 +49,8 @@ NON_PERSON = frozenset({
 PLACE_WINDOW = 20
 #: Reporting participles ("مضيفا"، "موضحا"): their subject is the previous speaker, never an entity before them.
 PARTICIPLES = frozenset({"مضيفا", "موضحا", "مشيرا", "مؤكدا", "مضيفه", "موضحه", "مشيره", "مؤكده", "لافتا", "معتبرا"})
+#: Relative pronouns: the noun before one is the subject of the verb after it.
+RELATIVES = frozenset({"الذي", "التي", "الذين", "اللذين", "اللذان", "اللتين", "اللتان", "اللواتي", "اللاتي"})
 #: Words before a place that make it where something happened.
 LOCATIVES = frozenset({"في", "قرب", "داخل", "بمدينه", "مدينه", "محافظه", "بمحافظه", "منطقه", "بمنطقه", "بلده",
                        "قريه", "حي", "شمال", "جنوب", "شرق", "غرب", "وسط", "ضواحي", "محيط", "اطراف", "بالقرب"})
@@ -427,6 +429,13 @@ def _pick_by_position(trig: Trigger, pos: Positions, clause: Clause, exclude: tu
         adjacent = before[0][2] if before and before[0][1] >= trig.first - 2 and all(
             pos.words[k].fold in ("،", ",") for k in range(before[0][1] + 1, trig.first)) and not _behind_preposition(
             pos, before[0][0], before[0][2]) else None
+        if (adjacent is None and before and before[0][1] == trig.first - 2 and pos.words[trig.first - 1].fold in RELATIVES
+                and not pos.words[trig.last].fold.endswith(("ه", "ها", "هم", "هن"))
+                and (style != "victim" or _has_direct_object(pos, trig))):
+            # "مواجهات مع الشرطة التي اعتقلت 20 شخصا": the antecedent acts, even behind a preposition;
+            # not when the verb carries an object pronoun ("الصحفي الذي اعتقلته قوات الأمن"), nor for
+            # a kill/arrest verb without an object ("... تشاد الذي اعتقل سنتين": passive, antecedent unsure)
+            adjacent = before[0][2]
         if adjacent is None:
             adjacent = _fronted_subject(pos, trig, before)
         actor, rest = None, after
